@@ -1,0 +1,366 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Backstay"
+
+#include "bs-routine.h"
+#include "bs-error.h"
+
+typedef struct
+{
+  char *id;
+  char *name;
+  char *description;
+} Form;
+
+struct _BsRoutine
+{
+  GObject parent_instance;
+
+  char *id;
+  char *name;
+  char *description;
+  BsScoring scoring;
+  GPtrArray *forms;  /* Form */
+  GArray *levels;    /* guint, seconds taken off every hold */
+  guint level_floor;
+  GPtrArray *steps;  /* BsStep */
+};
+
+G_DEFINE_FINAL_TYPE (BsRoutine, bs_routine, G_TYPE_OBJECT)
+
+static void
+form_free (gpointer data)
+{
+  Form *form = data;
+
+  g_free (form->id);
+  g_free (form->name);
+  g_free (form->description);
+  g_free (form);
+}
+
+static void
+bs_routine_finalize (GObject *object)
+{
+  BsRoutine *self = BS_ROUTINE (object);
+
+  g_free (self->id);
+  g_free (self->name);
+  g_free (self->description);
+  g_ptr_array_unref (self->forms);
+  g_array_unref (self->levels);
+  g_ptr_array_unref (self->steps);
+
+  G_OBJECT_CLASS (bs_routine_parent_class)->finalize (object);
+}
+
+static void
+bs_routine_class_init (BsRoutineClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bs_routine_finalize;
+}
+
+static void
+bs_routine_init (BsRoutine *self)
+{
+  guint standard = 0;
+
+  self->forms = g_ptr_array_new_with_free_func (form_free);
+  self->levels = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (self->levels, standard);
+  self->level_floor = BS_ROUTINE_DEFAULT_LEVEL_FLOOR;
+  self->steps = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+BsRoutine *
+bs_routine_new (const char *id,
+                const char *name)
+{
+  BsRoutine *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  self = g_object_new (BS_TYPE_ROUTINE, NULL);
+  self->id = g_strdup (id);
+  self->name = g_strdup (name);
+  return self;
+}
+
+/**
+ * bs_routine_new_from_file:
+ *
+ * Loads a user's routine file.  Its texts are shown as written.
+ */
+BsRoutine *
+bs_routine_new_from_file (GFile   *file,
+                          GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_basename (file);
+  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, BS_ERROR, BS_ERROR_IO, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  return bs_routine_new_from_bytes (bytes, name, BS_ROUTINE_LOAD_NONE, error);
+}
+
+/**
+ * bs_routine_new_from_resource:
+ *
+ * Loads a routine bundled with the app.  Its texts are translated.
+ */
+BsRoutine *
+bs_routine_new_from_resource (const char  *path,
+                              GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, BS_ERROR, BS_ERROR_IO, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  return bs_routine_new_from_bytes (bytes, name, BS_ROUTINE_LOAD_TRANSLATE, error);
+}
+
+const char *
+bs_routine_get_id (BsRoutine *self)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE (self), NULL);
+  return self->id;
+}
+
+const char *
+bs_routine_get_name (BsRoutine *self)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE (self), NULL);
+  return self->name;
+}
+
+const char *
+bs_routine_get_description (BsRoutine *self)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE (self), NULL);
+  return self->description;
+}
+
+void
+bs_routine_set_description (BsRoutine  *self,
+                            const char *description)
+{
+  g_return_if_fail (BS_IS_ROUTINE (self));
+  g_free (self->description);
+  self->description = g_strdup (description);
+}
+
+BsScoring
+bs_routine_get_scoring (BsRoutine *self)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE (self), BS_SCORING_NONE);
+  return self->scoring;
+}
+
+void
+bs_routine_set_scoring (BsRoutine *self,
+                        BsScoring  scoring)
+{
+  g_return_if_fail (BS_IS_ROUTINE (self));
+  self->scoring = scoring;
+}
+
+guint
+bs_routine_get_n_forms (BsRoutine *self)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE (self), 0);
+  return self->forms->len;
+}
+
+static Form *
+get_form (BsRoutine *self,
+          guint      index)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE (self), NULL);
+  g_return_val_if_fail (index < self->forms->len, NULL);
+  return g_ptr_array_index (self->forms, index);
+}
+
+const char *
+bs_routine_get_form_id (BsRoutine *self,
+                        guint      index)
+{
+  Form *form = get_form (self, index);
+  return form ? form->id : NULL;
+}
+
+const char *
+bs_routine_get_form_name (BsRoutine *self,
+                          guint      index)
+{
+  Form *form = get_form (self, index);
+  return form ? form->name : NULL;
+}
+
+const char *
+bs_routine_get_form_description (BsRoutine *self,
+                                 guint      index)
+{
+  Form *form = get_form (self, index);
+  return form ? form->description : NULL;
+}
+
+/**
+ * bs_routine_find_form:
+ *
+ * Returns: the index of the form called @form_id, or -1
+ */
+int
+bs_routine_find_form (BsRoutine  *self,
+                      const char *form_id)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE (self), -1);
+  g_return_val_if_fail (form_id != NULL, -1);
+
+  for (guint i = 0; i < self->forms->len; i++)
+    {
+      Form *form = g_ptr_array_index (self->forms, i);
+      if (g_strcmp0 (form->id, form_id) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+void
+bs_routine_add_form (BsRoutine  *self,
+                     const char *id,
+                     const char *name,
+                     const char *description)
+{
+  Form *form;
+
+  g_return_if_fail (BS_IS_ROUTINE (self));
+  g_return_if_fail (id != NULL && name != NULL);
+
+  form = g_new0 (Form, 1);
+  form->id = g_strdup (id);
+  form->name = g_strdup (name);
+  form->description = g_strdup (description);
+  g_ptr_array_add (self->forms, form);
+}
+
+guint
+bs_routine_get_n_levels (BsRoutine *self)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE (self), 0);
+  return self->levels->len;
+}
+
+/**
+ * bs_routine_get_level:
+ *
+ * Returns: how many seconds level @index takes off every hold; level 0 is
+ *   the routine as written
+ */
+guint
+bs_routine_get_level (BsRoutine *self,
+                      guint      index)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE (self), 0);
+  g_return_val_if_fail (index < self->levels->len, 0);
+  return g_array_index (self->levels, guint, index);
+}
+
+gboolean
+bs_routine_has_level (BsRoutine *self,
+                      guint      level)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE (self), FALSE);
+
+  for (guint i = 0; i < self->levels->len; i++)
+    if (g_array_index (self->levels, guint, i) == level)
+      return TRUE;
+  return FALSE;
+}
+
+void
+bs_routine_set_levels (BsRoutine   *self,
+                       const guint *levels,
+                       guint        n_levels)
+{
+  g_return_if_fail (BS_IS_ROUTINE (self));
+  g_return_if_fail (n_levels > 0);
+
+  g_array_set_size (self->levels, 0);
+  g_array_append_vals (self->levels, levels, n_levels);
+}
+
+guint
+bs_routine_get_level_floor (BsRoutine *self)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE (self), BS_ROUTINE_DEFAULT_LEVEL_FLOOR);
+  return self->level_floor;
+}
+
+void
+bs_routine_set_level_floor (BsRoutine *self,
+                            guint      floor_seconds)
+{
+  g_return_if_fail (BS_IS_ROUTINE (self));
+  self->level_floor = floor_seconds;
+}
+
+guint
+bs_routine_get_n_steps (BsRoutine *self)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE (self), 0);
+  return self->steps->len;
+}
+
+BsStep *
+bs_routine_get_step (BsRoutine *self,
+                     guint      index)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE (self), NULL);
+  g_return_val_if_fail (index < self->steps->len, NULL);
+  return g_ptr_array_index (self->steps, index);
+}
+
+void
+bs_routine_add_step (BsRoutine *self,
+                     BsStep    *step)
+{
+  g_return_if_fail (BS_IS_ROUTINE (self));
+  g_return_if_fail (BS_IS_STEP (step));
+  g_ptr_array_add (self->steps, g_object_ref (step));
+}
+
+/**
+ * bs_level_apply:
+ * @seconds: a hold as written
+ * @level: seconds to take off
+ * @floor_seconds: the shortest a shortened hold may become
+ *
+ * A level shortens a hold but never below the floor, and never lengthens a
+ * hold that was already shorter than the floor.
+ */
+guint
+bs_level_apply (guint seconds,
+                guint level,
+                guint floor_seconds)
+{
+  guint shortened;
+
+  if (level == 0 || seconds <= floor_seconds)
+    return seconds;
+  shortened = seconds > level ? seconds - level : 0;
+  return MAX (shortened, floor_seconds);
+}

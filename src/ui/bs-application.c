@@ -1,0 +1,371 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Backstay"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "bs-application.h"
+#include "bs-error.h"
+#include "bs-format.h"
+#include "bs-real-clock.h"
+#include "bs-schedule.h"
+#include "bs-window.h"
+
+struct _BsApplication
+{
+  AdwApplication parent_instance;
+
+  BsRoutineLibrary *library;
+  GSettings *settings;
+  BsClock *clock;
+  /* Results of this run of the app, newest last.  The history store will
+   * keep them across runs; until then they live as long as the app. */
+  GListStore *results;
+};
+
+G_DEFINE_FINAL_TYPE (BsApplication, bs_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "list-routines", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the routines: id, name and duration"), NULL },
+  { "print-routine", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print the timed schedule of routine ID as JSON"), N_("ID") },
+  { "start", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open the window and start routine ID"), N_("ID") },
+  { "level", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Take N seconds off every hold (0, 5, 10 or 15 for the core test)"), N_("N") },
+  { "form", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Run form FORM of the routine, e.g. “short”"), N_("FORM") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
+  { NULL }
+};
+
+/* The settings schema is found through GSETTINGS_SCHEMA_DIR when running
+ * from the build tree; without it the command-line modes still work with
+ * the defaults instead of aborting. */
+static guint
+lead_in_setting (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return BS_SCHEDULE_DEFAULT_LEAD_IN;
+  settings = g_settings_new (APP_ID);
+  return MIN (g_settings_get_uint (settings, "lead-in-seconds"), BS_SCHEDULE_MAX_LEAD_IN);
+}
+
+static int
+list_routines (BsApplication *self)
+{
+  GListModel *model = bs_routine_library_get_model (self->library);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(BsRoutine) routine = g_list_model_get_item (model, i);
+      g_autoptr(BsSchedule) schedule = bs_schedule_new (routine, NULL, 0, 0, NULL);
+      g_autofree char *duration = bs_format_clock (bs_schedule_get_total_seconds (schedule));
+
+      g_print ("%s\t%s\t%s\n", bs_routine_get_id (routine), bs_routine_get_name (routine),
+               duration);
+    }
+  return EXIT_SUCCESS;
+}
+
+/* Levels are "seconds shorter"; accept both 10 and -10 for the same level. */
+static guint
+level_from_option (int value)
+{
+  return (guint) ABS (value);
+}
+
+static BsSchedule *
+schedule_from_options (BsApplication  *self,
+                       const char     *id,
+                       GVariantDict   *options,
+                       GError        **error)
+{
+  BsRoutine *routine = bs_routine_library_lookup (self->library, id);
+  const char *form = NULL;
+  int level = 0;
+
+  if (routine == NULL)
+    {
+      g_set_error (error, BS_ERROR, BS_ERROR_NOT_FOUND,
+                   _("There is no routine “%s”; see backstay --list-routines"), id);
+      return NULL;
+    }
+  g_variant_dict_lookup (options, "form", "&s", &form);
+  g_variant_dict_lookup (options, "level", "i", &level);
+  return bs_schedule_new (routine, form, level_from_option (level), lead_in_setting (), error);
+}
+
+static int
+bs_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  BsApplication *self = BS_APPLICATION (app);
+  const char *print_id = NULL, *start_id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("backstay %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_contains (options, "list-routines"))
+    return list_routines (self);
+
+  g_variant_dict_lookup (options, "print-routine", "&s", &print_id);
+  g_variant_dict_lookup (options, "start", "&s", &start_id);
+
+  if ((g_variant_dict_contains (options, "level") || g_variant_dict_contains (options, "form")) &&
+      print_id == NULL && start_id == NULL)
+    {
+      g_printerr ("backstay: %s\n", _("--level and --form go with --print-routine or --start"));
+      return EXIT_FAILURE;
+    }
+
+  if (print_id != NULL || start_id != NULL)
+    {
+      g_autoptr(BsSchedule) schedule = schedule_from_options (self, print_id ? print_id : start_id,
+                                                              options, &error);
+      if (schedule == NULL)
+        {
+          g_printerr ("backstay: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      if (print_id != NULL)
+        {
+          g_autofree char *json = bs_schedule_to_json (schedule);
+          g_print ("%s\n", json);
+          return EXIT_SUCCESS;
+        }
+    }
+
+  /* Carry on: the primary instance handles the rest in command_line. */
+  return -1;
+}
+
+static BsWindow *
+ensure_window (BsApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (bs_window_new (self));
+  gtk_window_present (window);
+  return BS_WINDOW (window);
+}
+
+static void
+bs_application_activate (GApplication *app)
+{
+  ensure_window (BS_APPLICATION (app));
+}
+
+static int
+bs_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  BsApplication *self = BS_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const char *start_id = NULL;
+  BsWindow *window = ensure_window (self);
+
+  if (g_variant_dict_lookup (options, "start", "&s", &start_id))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BsSchedule) schedule = schedule_from_options (self, start_id, options, &error);
+
+      if (schedule == NULL)
+        {
+          g_application_command_line_printerr (command_line, "backstay: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      bs_window_start (window, schedule);
+    }
+  return EXIT_SUCCESS;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  BsApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing the windows lets each save its state and ask about a running
+   * session; the app quits when the last one is gone. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  BsApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Backstay developers", NULL };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  adw_about_window_set_application_name (about, _("Backstay"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Backstay developers"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_comments (about, _("Core test and stretch coach for runners with low back pain. "
+                                          "Backstay is not a diagnosis tool: when in doubt, see a clinician."));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_copyright (about, "© 2026 The Backstay developers");
+  /* Translators: Replace "translator-credits" with your name, one per line. */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+bs_application_startup (GApplication *app)
+{
+  BsApplication *self = BS_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "<Control>question", "F1", NULL };
+
+  G_APPLICATION_CLASS (bs_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         help_accels);
+}
+
+static void
+bs_application_finalize (GObject *object)
+{
+  BsApplication *self = BS_APPLICATION (object);
+
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->results);
+
+  G_OBJECT_CLASS (bs_application_parent_class)->finalize (object);
+}
+
+static void
+bs_application_class_init (BsApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = bs_application_finalize;
+  app_class->handle_local_options = bs_application_handle_local_options;
+  app_class->command_line = bs_application_command_line;
+  app_class->activate = bs_application_activate;
+  app_class->startup = bs_application_startup;
+}
+
+static void
+bs_application_init (BsApplication *self)
+{
+  self->library = bs_routine_library_new ();
+  self->results = g_list_store_new (BS_TYPE_RESULT);
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Core test and stretch coach for runners with low back pain"));
+}
+
+BsApplication *
+bs_application_new (void)
+{
+  static gsize process_set_up = 0;
+
+  /* Once per process: tests create several applications in one. */
+  if (g_once_init_enter (&process_set_up))
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      g_set_application_name (_("Backstay"));
+      g_once_init_leave (&process_set_up, 1);
+    }
+
+  return g_object_new (BS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+BsRoutineLibrary *
+bs_application_get_library (BsApplication *self)
+{
+  g_return_val_if_fail (BS_IS_APPLICATION (self), NULL);
+  return self->library;
+}
+
+GSettings *
+bs_application_get_settings (BsApplication *self)
+{
+  g_return_val_if_fail (BS_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+/**
+ * bs_application_get_clock:
+ *
+ * Returns: (transfer none): the clock sessions run on: the real one unless
+ *   a test put a fake one in its place
+ */
+BsClock *
+bs_application_get_clock (BsApplication *self)
+{
+  g_return_val_if_fail (BS_IS_APPLICATION (self), NULL);
+
+  if (self->clock == NULL)
+    self->clock = bs_real_clock_new ();
+  return self->clock;
+}
+
+void
+bs_application_set_clock (BsApplication *self,
+                          BsClock       *clock)
+{
+  g_return_if_fail (BS_IS_APPLICATION (self));
+  g_return_if_fail (BS_IS_CLOCK (clock));
+  g_set_object (&self->clock, clock);
+}
+
+GListModel *
+bs_application_get_results (BsApplication *self)
+{
+  g_return_val_if_fail (BS_IS_APPLICATION (self), NULL);
+  return G_LIST_MODEL (self->results);
+}
+
+void
+bs_application_add_result (BsApplication *self,
+                           BsResult      *result)
+{
+  g_return_if_fail (BS_IS_APPLICATION (self));
+  g_return_if_fail (BS_IS_RESULT (result));
+  g_list_store_append (self->results, result);
+}

@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Backstay"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "bs-format.h"
+#include "bs-home-page.h"
+#include "bs-schedule.h"
+
+#define CORE_TEST_ID "core-test"
+
+struct _BsHomePage
+{
+  GtkWidget parent_instance;
+
+  GtkLabel *title_label;
+  GtkLabel *description_label;
+  AdwComboRow *form_row;
+  AdwComboRow *level_row;
+  GtkLabel *form_info_label;
+  GtkLabel *summary_label;
+  GtkButton *start_button;
+
+  BsApplication *application; /* weak: the app outlives its windows */
+  BsRoutine *routine;
+  gboolean loading;
+};
+
+G_DEFINE_FINAL_TYPE (BsHomePage, bs_home_page, GTK_TYPE_WIDGET)
+
+static const char *
+selected_form (BsHomePage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->form_row);
+
+  if (self->routine == NULL || selected >= bs_routine_get_n_forms (self->routine))
+    return NULL;
+  return bs_routine_get_form_id (self->routine, selected);
+}
+
+static guint
+selected_level (BsHomePage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->level_row);
+
+  if (self->routine == NULL || selected >= bs_routine_get_n_levels (self->routine))
+    return 0;
+  return bs_routine_get_level (self->routine, selected);
+}
+
+static void
+update_summary (BsHomePage *self)
+{
+  g_autoptr(BsSchedule) schedule = NULL;
+  g_autofree char *duration = NULL;
+  g_autofree char *summary = NULL;
+  guint selected, n_stages;
+
+  if (self->routine == NULL)
+    return;
+
+  schedule = bs_schedule_new (self->routine, selected_form (self), selected_level (self), 0, NULL);
+  g_return_if_fail (schedule != NULL);
+  duration = bs_format_clock (bs_schedule_get_work_seconds (schedule));
+  n_stages = bs_schedule_get_n_stages (schedule);
+  /* Translators: "%u stages" then the total time, e.g. "8 stages, 3:00 in all". */
+  summary = g_strdup_printf (ngettext ("%u stage, %s in all", "%u stages, %s in all", n_stages),
+                             n_stages, duration);
+  gtk_label_set_label (self->summary_label, summary);
+
+  selected = adw_combo_row_get_selected (self->form_row);
+  if (selected < bs_routine_get_n_forms (self->routine))
+    gtk_label_set_label (self->form_info_label,
+                         bs_routine_get_form_description (self->routine, selected));
+}
+
+static void
+on_choice_changed (BsHomePage *self)
+{
+  GSettings *settings;
+  const char *form;
+
+  update_summary (self);
+  if (self->loading || self->application == NULL)
+    return;
+
+  settings = bs_application_get_settings (self->application);
+  form = selected_form (self);
+  g_settings_set_string (settings, "core-test-form", form ? form : "");
+  g_settings_set_uint (settings, "core-test-level", selected_level (self));
+}
+
+static void
+on_start_clicked (BsHomePage *self)
+{
+  const char *form = selected_form (self);
+
+  if (self->routine == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "window.start-routine", "(ssu)",
+                              bs_routine_get_id (self->routine), form ? form : "",
+                              selected_level (self));
+}
+
+static char *
+level_name (guint level)
+{
+  if (level == 0)
+    return g_strdup (_("Standard"));
+  return g_strdup_printf (ngettext ("%u second shorter", "%u seconds shorter", level), level);
+}
+
+static void
+load_routine (BsHomePage *self)
+{
+  GSettings *settings = bs_application_get_settings (self->application);
+  g_autoptr(GtkStringList) forms = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+  g_autofree char *saved_form = g_settings_get_string (settings, "core-test-form");
+  guint saved_level = g_settings_get_uint (settings, "core-test-level");
+  int form_index;
+
+  self->routine = bs_routine_library_lookup (bs_application_get_library (self->application),
+                                             CORE_TEST_ID);
+  g_return_if_fail (self->routine != NULL);
+
+  self->loading = TRUE;
+  gtk_label_set_label (self->title_label, bs_routine_get_name (self->routine));
+  gtk_label_set_label (self->description_label, bs_routine_get_description (self->routine));
+
+  for (guint i = 0; i < bs_routine_get_n_forms (self->routine); i++)
+    gtk_string_list_append (forms, bs_routine_get_form_name (self->routine, i));
+  adw_combo_row_set_model (self->form_row, G_LIST_MODEL (forms));
+  form_index = bs_routine_find_form (self->routine, saved_form);
+  adw_combo_row_set_selected (self->form_row, form_index >= 0 ? (guint) form_index : 0);
+
+  adw_combo_row_set_model (self->level_row, G_LIST_MODEL (levels));
+  for (guint i = 0; i < bs_routine_get_n_levels (self->routine); i++)
+    {
+      g_autofree char *name = level_name (bs_routine_get_level (self->routine, i));
+
+      gtk_string_list_append (levels, name);
+      if (bs_routine_get_level (self->routine, i) == saved_level)
+        adw_combo_row_set_selected (self->level_row, i);
+    }
+  self->loading = FALSE;
+
+  update_summary (self);
+}
+
+static gboolean
+bs_home_page_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (BS_HOME_PAGE (widget)->start_button));
+}
+
+static void
+bs_home_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), BS_TYPE_HOME_PAGE);
+  /* The template's unnamed top-level box is not one of its bound children. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object)));)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (bs_home_page_parent_class)->dispose (object);
+}
+
+static void
+bs_home_page_class_init (BsHomePageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = bs_home_page_dispose;
+  widget_class->grab_focus = bs_home_page_grab_focus;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bs-home-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BsHomePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, BsHomePage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, BsHomePage, form_row);
+  gtk_widget_class_bind_template_child (widget_class, BsHomePage, level_row);
+  gtk_widget_class_bind_template_child (widget_class, BsHomePage, form_info_label);
+  gtk_widget_class_bind_template_child (widget_class, BsHomePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, BsHomePage, start_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_clicked);
+}
+
+static void
+bs_home_page_init (BsHomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+bs_home_page_set_application (BsHomePage    *self,
+                              BsApplication *application)
+{
+  g_return_if_fail (BS_IS_HOME_PAGE (self));
+  g_return_if_fail (BS_IS_APPLICATION (application));
+
+  self->application = application;
+  load_routine (self);
+}

@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Backstay"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bs-advice-window.h"
+#include "bs-core-enums.h"
+#include "bs-home-page.h"
+#include "bs-result-page.h"
+#include "bs-session-page.h"
+#include "bs-window.h"
+
+struct _BsWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack *stack;
+  BsHomePage *home_page;
+  BsSessionPage *session_page;
+  BsResultPage *result_page;
+
+  BsSession *session;
+};
+
+G_DEFINE_FINAL_TYPE (BsWindow, bs_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static BsApplication *
+get_app (BsWindow *self)
+{
+  return BS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static void
+on_session_finished (BsSession *session,
+                     BsWindow  *self)
+{
+  BsResult *result = bs_session_get_result (session);
+
+  if (result == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "home");
+      return;
+    }
+  bs_application_add_result (get_app (self), result);
+  bs_result_page_set_result (self->result_page, result);
+  gtk_stack_set_visible_child_name (self->stack, "result");
+  /* The result page's main button takes the focus from the session's. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->result_page));
+}
+
+static void
+clear_session (BsWindow *self)
+{
+  if (self->session == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->session, self);
+  if (bs_session_is_active (self->session))
+    bs_session_stop (self->session);
+  g_clear_object (&self->session);
+}
+
+/**
+ * bs_window_start:
+ *
+ * Runs @schedule in this window, abandoning any run in progress.
+ */
+void
+bs_window_start (BsWindow   *self,
+                 BsSchedule *schedule)
+{
+  g_return_if_fail (BS_IS_WINDOW (self));
+  g_return_if_fail (BS_IS_SCHEDULE (schedule));
+
+  clear_session (self);
+  self->session = bs_session_new (schedule, bs_application_get_clock (get_app (self)));
+  g_signal_connect_object (self->session, "finished", G_CALLBACK (on_session_finished), self, 0);
+  bs_session_page_set_session (self->session_page, self->session);
+  gtk_stack_set_visible_child_name (self->stack, "session");
+  bs_session_start (self->session);
+  gtk_widget_grab_focus (GTK_WIDGET (self->session_page));
+}
+
+static void
+start_routine_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BsWindow *self = BS_WINDOW (widget);
+  BsApplication *app = get_app (self);
+  g_autoptr(BsSchedule) schedule = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id, *form;
+  guint level, lead_in;
+  BsRoutine *routine;
+
+  g_variant_get (parameter, "(&s&su)", &id, &form, &level);
+  routine = bs_routine_library_lookup (bs_application_get_library (app), id);
+  if (routine == NULL)
+    {
+      g_critical ("No routine “%s”", id);
+      return;
+    }
+
+  lead_in = MIN (g_settings_get_uint (bs_application_get_settings (app), "lead-in-seconds"),
+                 BS_SCHEDULE_MAX_LEAD_IN);
+  schedule = bs_schedule_new (routine, form[0] ? form : NULL, level, lead_in, &error);
+  if (schedule == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  bs_window_start (self, schedule);
+}
+
+static void
+restart_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BsWindow *self = BS_WINDOW (widget);
+  BsSchedule *last;
+  g_autoptr(BsSchedule) schedule = NULL;
+
+  if (self->session == NULL)
+    return;
+  last = bs_session_get_schedule (self->session);
+  schedule = bs_schedule_new (bs_schedule_get_routine (last), bs_schedule_get_form_id (last),
+                              bs_schedule_get_level (last), bs_schedule_get_lead_in (last), NULL);
+  bs_window_start (self, schedule);
+}
+
+static void
+show_home_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BsWindow *self = BS_WINDOW (widget);
+
+  if (self->session != NULL && bs_session_is_active (self->session))
+    return;
+  gtk_stack_set_visible_child_name (self->stack, "home");
+  gtk_widget_grab_focus (GTK_WIDGET (self->home_page));
+}
+
+static void
+show_advice_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (bs_advice_window_new (GTK_WINDOW (widget))));
+}
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   BsWindow         *self)
+{
+  if (g_strcmp0 (response, "stop") != 0)
+    return;
+  clear_session (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+bs_window_close_request (GtkWindow *window)
+{
+  BsWindow *self = BS_WINDOW (window);
+  GSettings *settings = bs_application_get_settings (get_app (self));
+  AdwMessageDialog *dialog;
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+
+  if (self->session == NULL || !bs_session_is_active (self->session))
+    return GTK_WINDOW_CLASS (bs_window_parent_class)->close_request (window);
+
+  /* Closing in the middle of a run would lose it without a word. */
+  bs_session_pause (self->session);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Stop and Close?"),
+                                                       _("The run in progress will not be kept.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Going"),
+                                    "stop", _("_Stop and Close"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "stop", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+bs_window_dispose (GObject *object)
+{
+  BsWindow *self = BS_WINDOW (object);
+
+  clear_session (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BS_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (bs_window_parent_class)->dispose (object);
+}
+
+static void
+bs_window_class_init (BsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bs_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = bs_window_close_request;
+
+  g_type_ensure (BS_TYPE_HOME_PAGE);
+  g_type_ensure (BS_TYPE_SESSION_PAGE);
+  g_type_ensure (BS_TYPE_RESULT_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bs-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BsWindow, home_page);
+  gtk_widget_class_bind_template_child (widget_class, BsWindow, session_page);
+  gtk_widget_class_bind_template_child (widget_class, BsWindow, result_page);
+
+  gtk_widget_class_install_action (widget_class, "window.start-routine", "(ssu)",
+                                   start_routine_activated);
+  gtk_widget_class_install_action (widget_class, "window.restart", NULL, restart_activated);
+  gtk_widget_class_install_action (widget_class, "window.show-home", NULL, show_home_activated);
+  gtk_widget_class_install_action (widget_class, "window.show-advice", NULL, show_advice_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "window.toggle-fullscreen", NULL);
+  gtk_widget_class_install_property_action (widget_class, "window.toggle-fullscreen", "fullscreened");
+}
+
+static void
+bs_window_init (BsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+BsWindow *
+bs_window_new (BsApplication *application)
+{
+  GSettings *settings;
+  BsWindow *self;
+
+  g_return_val_if_fail (BS_IS_APPLICATION (application), NULL);
+
+  /* "application" is not a construct property: the window only has it once
+   * g_object_new() returns, so the setup that needs it happens here. */
+  self = g_object_new (BS_TYPE_WINDOW, "application", application, NULL);
+  settings = bs_application_get_settings (application);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  bs_home_page_set_application (self->home_page, application);
+  return self;
+}
+
+/**
+ * bs_window_get_session:
+ *
+ * Returns: (transfer none) (nullable): the session shown, if any
+ */
+BsSession *
+bs_window_get_session (BsWindow *self)
+{
+  g_return_val_if_fail (BS_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+/**
+ * bs_window_get_page:
+ *
+ * Returns: "home", "session" or "result"
+ */
+const char *
+bs_window_get_page (BsWindow *self)
+{
+  g_return_val_if_fail (BS_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}

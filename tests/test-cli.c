@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The command line, run as a person or a script would: the real binary,
+ * its exit status, its output. */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_backstay (Run        *run,
+              const char *first_arg,
+              ...)
+{
+  const char *binary = g_getenv ("BACKSTAY_BINARY");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (char *) binary);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static void
+assert_one_line_error (Run        *run,
+                       const char *expected)
+{
+  g_assert_cmpint (run->status, !=, 0);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_cmpstr (run->err, ==, expected);
+}
+
+static void
+test_list_routines (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_backstay (&run, "--list-routines", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "core-test\tCore strength test\t3:00\n");
+}
+
+typedef struct
+{
+  const char *kind;
+  int stage;
+  const char *name;
+  const char *side;
+  int start;
+  int duration;
+} Segment;
+
+static void
+assert_schedule (const char    *json,
+                 const char    *form,
+                 int            level,
+                 int            work,
+                 const Segment *expected,
+                 guint          n_expected)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *segments;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "routine"), ==, "core-test");
+  g_assert_cmpstr (json_object_get_string_member (root, "form"), ==, form);
+  g_assert_cmpint (json_object_get_int_member (root, "level"), ==, level);
+  g_assert_cmpint (json_object_get_int_member (root, "lead-in"), ==, 10);
+  g_assert_cmpint (json_object_get_int_member (root, "work"), ==, work);
+  g_assert_cmpint (json_object_get_int_member (root, "total"), ==, work + 10);
+
+  segments = json_object_get_array_member (root, "segments");
+  g_assert_cmpuint (json_array_get_length (segments), ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      JsonObject *segment = json_array_get_object_element (segments, i);
+
+      g_assert_cmpstr (json_object_get_string_member (segment, "kind"), ==, expected[i].kind);
+      g_assert_cmpint (json_object_get_int_member_with_default (segment, "stage", 0), ==,
+                       expected[i].stage);
+      g_assert_cmpstr (json_object_get_string_member (segment, "name"), ==, expected[i].name);
+      g_assert_cmpstr (json_object_get_string_member_with_default (segment, "side", NULL), ==,
+                       expected[i].side);
+      g_assert_cmpint (json_object_get_int_member (segment, "start"), ==, expected[i].start);
+      g_assert_cmpint (json_object_get_int_member (segment, "duration"), ==, expected[i].duration);
+    }
+}
+
+static void
+test_print_standard (void)
+{
+  static const Segment expected[] = {
+    { "get-ready", 0, "Get ready", NULL, 0, 10 },
+    { "work", 1, "Plank on your elbows", NULL, 10, 60 },
+    { "work", 2, "Lift your right arm", "right", 70, 15 },
+    { "work", 3, "Lift your left arm", "left", 85, 15 },
+    { "work", 4, "Lift your right leg", "right", 100, 15 },
+    { "work", 5, "Lift your left leg", "left", 115, 15 },
+    { "work", 6, "Right arm and left leg", NULL, 130, 15 },
+    { "work", 7, "Left arm and right leg", NULL, 145, 15 },
+    { "work", 8, "Plank on your elbows", NULL, 160, 30 },
+  };
+  g_auto(Run) run = { 0 };
+
+  run_backstay (&run, "--print-routine", "core-test", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_schedule (run.out, "standard", 0, 180, expected, G_N_ELEMENTS (expected));
+}
+
+static void
+test_print_short_easiest (void)
+{
+  static const Segment expected[] = {
+    { "get-ready", 0, "Get ready", NULL, 0, 10 },
+    { "work", 1, "Plank on your elbows", NULL, 10, 15 },
+    { "work", 2, "Lift your right arm", "right", 25, 5 },
+    { "work", 3, "Lift your left arm", "left", 30, 5 },
+    { "work", 4, "Lift your right leg", "right", 35, 5 },
+    { "work", 5, "Lift your left leg", "left", 40, 5 },
+    { "work", 6, "Right arm and left leg", NULL, 45, 5 },
+    { "work", 7, "Left arm and right leg", NULL, 50, 5 },
+    { "work", 8, "Plank on your elbows", NULL, 55, 15 },
+  };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) negative = { 0 };
+
+  run_backstay (&run, "--print-routine", "core-test", "--form", "short", "--level", "15", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_schedule (run.out, "short", 15, 60, expected, G_N_ELEMENTS (expected));
+
+  /* "-15" names the same level. */
+  run_backstay (&negative, "--print-routine=core-test", "--form=short", "--level=-15", NULL);
+  g_assert_cmpint (negative.status, ==, 0);
+  g_assert_cmpstr (negative.out, ==, run.out);
+}
+
+static void
+test_bad_arguments (void)
+{
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) level = { 0 };
+  g_auto(Run) form = { 0 };
+  g_auto(Run) stray = { 0 };
+  g_auto(Run) start = { 0 };
+
+  run_backstay (&unknown, "--print-routine", "yoga", NULL);
+  assert_one_line_error (&unknown, "backstay: There is no routine “yoga”; see backstay --list-routines\n");
+
+  run_backstay (&level, "--print-routine", "core-test", "--level", "7", NULL);
+  assert_one_line_error (&level, "backstay: “core-test” has no level 7; its levels are 0, 5, 10, 15\n");
+
+  run_backstay (&form, "--print-routine", "core-test", "--form", "long", NULL);
+  assert_one_line_error (&form, "backstay: “core-test” has no form “long”\n");
+
+  run_backstay (&stray, "--level", "5", NULL);
+  assert_one_line_error (&stray, "backstay: --level and --form go with --print-routine or --start\n");
+
+  /* Refused before any window would open. */
+  run_backstay (&start, "--start", "yoga", NULL);
+  assert_one_line_error (&start, "backstay: There is no routine “yoga”; see backstay --list-routines\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/list-routines", test_list_routines);
+  g_test_add_func ("/cli/print-routine/standard", test_print_standard);
+  g_test_add_func ("/cli/print-routine/short-easiest", test_print_short_easiest);
+  g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
+
+  return g_test_run ();
+}

@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/*
+ * Writes PNGs of the main screens into the folder given as the only
+ * argument: `tools/dev screenshots` runs it under Xvfb.  The sessions run
+ * on a fake clock, so every picture shows the same moment every time.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "bs-session-page.h"
+#include "bs-test-util.h"
+#include "bs-window.h"
+
+#define SEC ((gint64) G_USEC_PER_SEC)
+
+typedef struct
+{
+  const char *name;
+  int width;
+  int height;
+  AdwColorScheme scheme;
+} Variant;
+
+static const Variant variants[] = {
+  { "wide", 900, 760, ADW_COLOR_SCHEME_FORCE_LIGHT },
+  { "wide-dark", 900, 760, ADW_COLOR_SCHEME_FORCE_DARK },
+  { "narrow", 360, 720, ADW_COLOR_SCHEME_FORCE_LIGHT },
+  { "narrow-dark", 360, 720, ADW_COLOR_SCHEME_FORCE_DARK },
+};
+
+static const char *out_dir;
+static guint written;
+
+static void
+shoot (GtkWindow     *window,
+       const Variant *variant,
+       const char    *screen)
+{
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", screen, variant->name);
+  g_autofree char *path = g_build_filename (out_dir, file, NULL);
+  g_autoptr(GError) error = NULL;
+
+  bs_test_wait_frames (GTK_WIDGET (window), 3);
+  if (!bs_test_save_png (GTK_WIDGET (window), path, &error))
+    g_error ("%s", error->message);
+  g_print ("%s\n", path);
+  written++;
+}
+
+static void
+start_test (GtkWindow *window)
+{
+  GtkWidget *start = bs_test_find_button (GTK_WIDGET (window), "Start the Test");
+
+  g_assert_nonnull (start);
+  bs_test_click (start);
+  bs_test_settle ();
+}
+
+static void
+run_variant (BsApplication *app,
+             BsFakeClock   *fake,
+             const Variant *variant)
+{
+  GtkWindow *window;
+  GtkWidget *session_page;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), variant->scheme);
+  g_settings_set_int (bs_application_get_settings (app), "window-width", variant->width);
+  g_settings_set_int (bs_application_get_settings (app), "window-height", variant->height);
+
+  window = bs_test_app_open_window (app);
+  shoot (window, variant, "home");
+
+  /* Mid-test: the lead-in, the opening plank, and 7 s into stage 2. */
+  start_test (window);
+  session_page = bs_test_child (GTK_WIDGET (window), BS_TYPE_WINDOW, "session_page");
+  bs_fake_clock_advance (fake, 4 * SEC);
+  shoot (window, variant, "get-ready");
+  bs_fake_clock_advance (fake, 6 * SEC + 60 * SEC + 7 * SEC);
+  shoot (window, variant, "session");
+
+  bs_test_press_key (session_page, GDK_KEY_space);
+  shoot (window, variant, "paused");
+  bs_test_press_key (session_page, GDK_KEY_space);
+
+  /* "I had to stop" in stage 4. */
+  bs_fake_clock_advance (fake, 8 * SEC + 15 * SEC + 11 * SEC);
+  bs_test_press_key (session_page, GDK_KEY_Return);
+  shoot (window, variant, "result");
+
+  /* A full run. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.restart", NULL);
+  bs_fake_clock_advance (fake, 190 * SEC);
+  shoot (window, variant, "result-good");
+
+  bs_test_app_close_windows (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(BsClock) clock = NULL;
+  g_autoptr(BsApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: %s OUTPUT-DIR\n", argv[0]);
+      return 2;
+    }
+  out_dir = argv[1];
+  if (g_mkdir_with_parents (out_dir, 0755) != 0)
+    {
+      g_printerr ("%s: cannot create the folder\n", out_dir);
+      return 1;
+    }
+
+  gtk_init ();
+  adw_init ();
+  /* A picture shows a settled screen, not a crossfade half-way. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  clock = bs_fake_clock_new ();
+  app = bs_test_app_new (clock);
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    run_variant (app, BS_FAKE_CLOCK (clock), &variants[i]);
+
+  g_printerr ("%u screenshots in %s\n", written, out_dir);
+  return 0;
+}

@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/*
+ * The real window under Xvfb: the core test started from the home page,
+ * driven on the fake clock, paused and given up with the key bindings, and
+ * the result read off the result page.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "bs-countdown.h"
+#include "bs-result-page.h"
+#include "bs-session-page.h"
+#include "bs-test-util.h"
+#include "bs-window.h"
+
+#define SEC ((gint64) G_USEC_PER_SEC)
+
+static BsClock *test_clock;
+static BsApplication *test_app;
+
+typedef struct
+{
+  BsClock *clock;
+  BsApplication *app;
+  guint results_before;
+  GtkWindow *window;
+  GtkWidget *session_page;
+  GtkWidget *result_page;
+} Fixture;
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  f->clock = test_clock;
+  f->app = test_app;
+  f->results_before = g_list_model_get_n_items (bs_application_get_results (f->app));
+  f->window = bs_test_app_open_window (f->app);
+  f->session_page = bs_test_child (GTK_WIDGET (f->window), BS_TYPE_WINDOW, "session_page");
+  f->result_page = bs_test_child (GTK_WIDGET (f->window), BS_TYPE_WINDOW, "result_page");
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  bs_test_app_close_windows (f->app);
+}
+
+static void
+advance (Fixture *f,
+         gint64   usec)
+{
+  bs_fake_clock_advance (BS_FAKE_CLOCK (f->clock), usec);
+  bs_test_settle ();
+}
+
+static const char *
+session_label (Fixture    *f,
+               const char *name)
+{
+  return gtk_label_get_label (GTK_LABEL (bs_test_child (f->session_page, BS_TYPE_SESSION_PAGE, name)));
+}
+
+static const char *
+countdown_text (Fixture *f)
+{
+  return bs_countdown_get_text (BS_COUNTDOWN (bs_test_child (f->session_page, BS_TYPE_SESSION_PAGE,
+                                                             "countdown")));
+}
+
+static const char *
+result_label (Fixture    *f,
+              const char *name)
+{
+  return gtk_label_get_label (GTK_LABEL (bs_test_child (f->result_page, BS_TYPE_RESULT_PAGE, name)));
+}
+
+static BsWindow *
+window (Fixture *f)
+{
+  return BS_WINDOW (f->window);
+}
+
+static void
+start_from_home (Fixture *f)
+{
+  GtkWidget *start;
+
+  g_assert_cmpstr (bs_window_get_page (window (f)), ==, "home");
+  start = bs_test_find_button (GTK_WIDGET (f->window), "Start the Test");
+  g_assert_nonnull (start);
+  bs_test_click (start);
+  bs_test_settle ();
+  g_assert_cmpstr (bs_window_get_page (window (f)), ==, "session");
+}
+
+static void
+test_give_up_with_keys (Fixture       *f,
+                        gconstpointer  data)
+{
+  BsSession *session;
+
+  start_from_home (f);
+  session = bs_window_get_session (window (f));
+  g_assert_cmpint (bs_session_get_state (session), ==, BS_SESSION_GET_READY);
+  g_assert_cmpstr (session_label (f, "name_label"), ==, "Get ready");
+  g_assert_cmpstr (session_label (f, "instruction_label"), ==, "First: Plank on your elbows");
+  g_assert_cmpstr (countdown_text (f), ==, "10");
+
+  advance (f, 3 * SEC);
+  g_assert_cmpstr (countdown_text (f), ==, "7");
+
+  advance (f, 7 * SEC);
+  g_assert_cmpstr (session_label (f, "stage_label"), ==, "Stage 1 of 8");
+  g_assert_cmpstr (session_label (f, "name_label"), ==, "Plank on your elbows");
+  g_assert_cmpstr (session_label (f, "next_label"), ==, "Next: Lift your right arm, 15 seconds");
+  g_assert_cmpstr (countdown_text (f), ==, "1:00");
+  advance (f, 1 * SEC);
+  g_assert_cmpstr (countdown_text (f), ==, "59");
+
+  advance (f, 60 * SEC);
+  g_assert_cmpstr (session_label (f, "stage_label"), ==, "Stage 2 of 8");
+  g_assert_cmpstr (session_label (f, "name_label"), ==, "Lift your right arm");
+  g_assert_cmpstr (session_label (f, "side_label"), ==, "Right side");
+  g_assert_true (gtk_widget_get_visible (bs_test_child (f->session_page, BS_TYPE_SESSION_PAGE,
+                                                        "side_label")));
+  g_assert_cmpstr (countdown_text (f), ==, "14");
+
+  /* Space pauses, whichever control has the focus; time stands still. */
+  gtk_widget_grab_focus (bs_test_child (f->session_page, BS_TYPE_SESSION_PAGE, "give_up_button"));
+  g_assert_true (bs_test_press_key (gtk_window_get_focus (f->window), GDK_KEY_space));
+  g_assert_cmpint (bs_session_get_state (session), ==, BS_SESSION_PAUSED);
+  g_assert_true (gtk_widget_get_visible (bs_test_child (f->session_page, BS_TYPE_SESSION_PAGE,
+                                                        "status_label")));
+  advance (f, 100 * SEC);
+  g_assert_cmpstr (countdown_text (f), ==, "14");
+  g_assert_true (bs_test_press_key (f->session_page, GDK_KEY_space));
+  g_assert_cmpint (bs_session_get_state (session), ==, BS_SESSION_RUNNING);
+  g_assert_false (gtk_widget_get_visible (bs_test_child (f->session_page, BS_TYPE_SESSION_PAGE,
+                                                         "status_label")));
+
+  advance (f, 2 * SEC + 500000);
+  /* Enter: "I had to stop". */
+  g_assert_true (bs_test_press_key (f->session_page, GDK_KEY_Return));
+  g_assert_cmpstr (bs_window_get_page (window (f)), ==, "result");
+
+  g_assert_cmpstr (result_label (f, "title_label"), ==, "You Held 1:03 of 3:00");
+  g_assert_cmpstr (result_label (f, "description_label"), ==,
+                   "You reached stage 2 of 8, “Lift your right arm”, and held it for 3 seconds.");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (bs_test_child (f->result_page,
+                                                                              BS_TYPE_RESULT_PAGE,
+                                                                              "stage_row"))),
+                   ==, "2 of 8");
+  g_assert_true (bs_test_tree_contains_text (f->result_page, "Strengthen your core three times a week"));
+  g_assert_cmpuint (g_list_model_get_n_items (bs_application_get_results (f->app)), ==,
+                    f->results_before + 1);
+
+  /* Done goes home. */
+  bs_test_click (bs_test_find_button (f->result_page, "Done"));
+  g_assert_cmpstr (bs_window_get_page (window (f)), ==, "home");
+}
+
+static void
+test_full_run_is_good (Fixture       *f,
+                       gconstpointer  data)
+{
+
+  start_from_home (f);
+  /* Right skips the lead-in: the test starts at once. */
+  g_assert_true (bs_test_press_key (f->session_page, GDK_KEY_Right));
+  g_assert_cmpstr (session_label (f, "name_label"), ==, "Plank on your elbows");
+  advance (f, 180 * SEC);
+  g_assert_cmpstr (bs_window_get_page (window (f)), ==, "result");
+  g_assert_cmpstr (result_label (f, "title_label"), ==, "Good Core Strength");
+
+  /* Test Again runs the same form and level once more. */
+  bs_test_click (bs_test_find_button (f->result_page, "Test Again"));
+  g_assert_cmpstr (bs_window_get_page (window (f)), ==, "session");
+  g_assert_cmpstr (session_label (f, "name_label"), ==, "Get ready");
+}
+
+static void
+test_level_and_form_from_home (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *home = bs_test_child (GTK_WIDGET (f->window), BS_TYPE_WINDOW, "home_page");
+  AdwComboRow *form_row = ADW_COMBO_ROW (gtk_widget_get_template_child (home, G_OBJECT_TYPE (home),
+                                                                        "form_row"));
+  AdwComboRow *level_row = ADW_COMBO_ROW (gtk_widget_get_template_child (home, G_OBJECT_TYPE (home),
+                                                                         "level_row"));
+  GtkLabel *summary = GTK_LABEL (gtk_widget_get_template_child (home, G_OBJECT_TYPE (home),
+                                                                "summary_label"));
+  BsSchedule *schedule;
+
+  g_assert_cmpstr (gtk_label_get_label (summary), ==, "8 stages, 3:00 in all");
+  adw_combo_row_set_selected (form_row, 1);
+  adw_combo_row_set_selected (level_row, 2);
+  g_assert_cmpstr (gtk_label_get_label (summary), ==, "8 stages, 1:10 in all");
+  /* The choice is remembered. */
+  g_assert_cmpuint (g_settings_get_uint (bs_application_get_settings (f->app), "core-test-level"),
+                    ==, 10);
+
+  start_from_home (f);
+  schedule = bs_session_get_schedule (bs_window_get_session (window (f)));
+  g_assert_cmpstr (bs_schedule_get_form_id (schedule), ==, "short");
+  g_assert_cmpuint (bs_schedule_get_level (schedule), ==, 10);
+  g_assert_cmpuint (bs_schedule_get_work_seconds (schedule), ==, 70);
+  advance (f, 10 * SEC);
+  g_assert_cmpstr (countdown_text (f), ==, "20");
+}
+
+static AdwMessageDialog *
+find_dialog (Fixture *f)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+
+  for (GList *l = windows; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      return l->data;
+  /* A dialog without an application is still a toplevel of ours. */
+  {
+    g_autoptr(GListModel) toplevels = G_LIST_MODEL (g_object_ref (gtk_window_get_toplevels ()));
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (item))
+          return ADW_MESSAGE_DIALOG (item);
+      }
+  }
+  return NULL;
+}
+
+static void
+test_escape_asks_first (Fixture       *f,
+                        gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  start_from_home (f);
+  advance (f, 20 * SEC);
+  g_assert_true (bs_test_press_key (f->session_page, GDK_KEY_Escape));
+  bs_test_settle ();
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  /* Asking does not stop anything. */
+  g_assert_cmpstr (bs_window_get_page (window (f)), ==, "session");
+  g_assert_true (bs_session_is_active (bs_window_get_session (window (f))));
+
+  adw_message_dialog_response (dialog, "cancel");
+  bs_test_settle ();
+  g_assert_true (bs_session_is_active (bs_window_get_session (window (f))));
+
+  g_assert_true (bs_test_press_key (f->session_page, GDK_KEY_Escape));
+  bs_test_settle ();
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  bs_test_settle ();
+  g_assert_cmpstr (bs_window_get_page (window (f)), ==, "home");
+  g_assert_cmpuint (g_list_model_get_n_items (bs_application_get_results (f->app)), ==,
+                    f->results_before);
+}
+
+static void
+test_accessible_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char *icon_buttons[] = { "back_button", "pause_button", "skip_button" };
+
+  start_from_home (f);
+  for (guint i = 0; i < G_N_ELEMENTS (icon_buttons); i++)
+    {
+      GtkWidget *button = bs_test_child (f->session_page, BS_TYPE_SESSION_PAGE, icon_buttons[i]);
+      /* Icon-only buttons need a name a screen reader can say. */
+      g_assert_null (gtk_button_get_label (GTK_BUTTON (button)));
+      g_assert_nonnull (gtk_widget_get_tooltip_text (button));
+    }
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (bs_test_child (f->session_page,
+                                                                                     BS_TYPE_SESSION_PAGE,
+                                                                                     "countdown"))),
+                   ==, GTK_ACCESSIBLE_ROLE_TIMER);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display: run under xvfb-run (tools/dev test does)");
+      return g_test_run ();
+    }
+  adw_init ();
+  test_clock = bs_fake_clock_new ();
+  test_app = bs_test_app_new (test_clock);
+
+  g_test_add ("/window/give-up-with-keys", Fixture, NULL, setup, test_give_up_with_keys, teardown);
+  g_test_add ("/window/full-run-is-good", Fixture, NULL, setup, test_full_run_is_good, teardown);
+  g_test_add ("/window/level-and-form", Fixture, NULL, setup, test_level_and_form_from_home,
+              teardown);
+  g_test_add ("/window/escape-asks-first", Fixture, NULL, setup, test_escape_asks_first, teardown);
+  g_test_add ("/window/accessible-names", Fixture, NULL, setup, test_accessible_names, teardown);
+
+  return g_test_run ();
+}
