@@ -23,9 +23,9 @@ struct _BsResultPage
   GtkImage *icon;
   GtkLabel *title_label;
   GtkLabel *description_label;
-  AdwActionRow *held_row;
-  AdwActionRow *stage_row;
-  AdwActionRow *test_row;
+  GtkLabel *held_label;
+  GtkLabel *stage_label;
+  GtkLabel *test_label;
   AdwPreferencesGroup *advice_group;
   GtkButton *done_button;
 
@@ -54,15 +54,6 @@ clear_advice (BsResultPage *self)
   for (guint i = 0; i < self->advice_rows->len; i++)
     adw_preferences_group_remove (self->advice_group, g_ptr_array_index (self->advice_rows, i));
   g_ptr_array_set_size (self->advice_rows, 0);
-}
-
-static void
-set_row_value (AdwActionRow *row,
-               const char   *value)
-{
-  /* The value is the row's subtitle, so screen readers read it with the
-   * title; the "property" style shows it prominently. */
-  adw_action_row_set_subtitle (row, value);
 }
 
 static void
@@ -130,9 +121,9 @@ show_summary (BsResultPage *self,
     else
       test_value = g_strdup_printf (_("%s, every hold %u s shorter"), form ? form : "", level);
 
-    set_row_value (self->held_row, held_value);
-    set_row_value (self->stage_row, stage_value);
-    set_row_value (self->test_row, test_value);
+    gtk_label_set_label (self->held_label, held_value);
+    gtk_label_set_label (self->stage_label, stage_value);
+    gtk_label_set_label (self->test_label, test_value);
   }
 }
 
@@ -206,9 +197,9 @@ bs_result_page_class_init (BsResultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BsResultPage, icon);
   gtk_widget_class_bind_template_child (widget_class, BsResultPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, BsResultPage, description_label);
-  gtk_widget_class_bind_template_child (widget_class, BsResultPage, held_row);
-  gtk_widget_class_bind_template_child (widget_class, BsResultPage, stage_row);
-  gtk_widget_class_bind_template_child (widget_class, BsResultPage, test_row);
+  gtk_widget_class_bind_template_child (widget_class, BsResultPage, held_label);
+  gtk_widget_class_bind_template_child (widget_class, BsResultPage, stage_label);
+  gtk_widget_class_bind_template_child (widget_class, BsResultPage, test_label);
   gtk_widget_class_bind_template_child (widget_class, BsResultPage, advice_group);
   gtk_widget_class_bind_template_child (widget_class, BsResultPage, done_button);
 }
