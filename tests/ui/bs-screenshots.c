@@ -23,13 +23,16 @@ typedef struct
   int width;
   int height;
   AdwColorScheme scheme;
+  double text_scale;
 } Variant;
 
 static const Variant variants[] = {
-  { "wide", 900, 760, ADW_COLOR_SCHEME_FORCE_LIGHT },
-  { "wide-dark", 900, 760, ADW_COLOR_SCHEME_FORCE_DARK },
-  { "narrow", 360, 720, ADW_COLOR_SCHEME_FORCE_LIGHT },
-  { "narrow-dark", 360, 720, ADW_COLOR_SCHEME_FORCE_DARK },
+  { "wide", 900, 760, ADW_COLOR_SCHEME_FORCE_LIGHT, 1.0 },
+  { "wide-dark", 900, 760, ADW_COLOR_SCHEME_FORCE_DARK, 1.0 },
+  { "narrow", 360, 720, ADW_COLOR_SCHEME_FORCE_LIGHT, 1.0 },
+  { "narrow-dark", 360, 720, ADW_COLOR_SCHEME_FORCE_DARK, 1.0 },
+  /* The "Large Text" accessibility setting. */
+  { "narrow-large-text", 360, 720, ADW_COLOR_SCHEME_FORCE_LIGHT, 1.5 },
 };
 
 static const char *out_dir;
@@ -70,6 +73,8 @@ run_variant (BsApplication *app,
   GtkWidget *session_page;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), variant->scheme);
+  g_object_set (gtk_settings_get_default (),
+                "gtk-xft-dpi", (int) (96 * 1024 * variant->text_scale), NULL);
   g_settings_set_int (bs_application_get_settings (app), "window-width", variant->width);
   g_settings_set_int (bs_application_get_settings (app), "window-height", variant->height);
 

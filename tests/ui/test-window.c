@@ -286,6 +286,53 @@ test_accessible_names (Fixture       *f,
                    ==, GTK_ACCESSIBLE_ROLE_TIMER);
 }
 
+static GtkWindow *
+newest_window_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return GTK_WINDOW (item);
+    }
+  return NULL;
+}
+
+/* Every secondary window builds from its UI file without a warning (the
+ * tests run with fatal warnings) and shows what it is for. */
+static void
+test_secondary_windows (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWindow *shown;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "window.show-advice", NULL);
+  bs_test_settle ();
+  shown = newest_window_of_type (ADW_TYPE_WINDOW);
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (gtk_window_get_title (shown), ==, "About This Advice");
+  g_assert_true (bs_test_tree_contains_text (GTK_WIDGET (shown), "Maselli F"));
+  g_assert_true (bs_test_tree_contains_text (GTK_WIDGET (shown), "see a clinician"));
+  gtk_window_destroy (shown);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
+  bs_test_settle ();
+  shown = newest_window_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shown);
+  gtk_window_close (shown);
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  bs_test_settle ();
+  shown = newest_window_of_type (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (shown)), ==, "Backstay");
+  gtk_window_destroy (shown);
+  bs_test_settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +355,7 @@ main (int   argc,
               teardown);
   g_test_add ("/window/escape-asks-first", Fixture, NULL, setup, test_escape_asks_first, teardown);
   g_test_add ("/window/accessible-names", Fixture, NULL, setup, test_accessible_names, teardown);
+  g_test_add ("/window/secondary-windows", Fixture, NULL, setup, test_secondary_windows, teardown);
 
   return g_test_run ();
 }
