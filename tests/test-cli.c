@@ -189,7 +189,7 @@ test_bad_arguments (void)
   assert_one_line_error (&form, "backstay: “core-test” has no form “long”\n");
 
   run_backstay (&stray, "--level", "5", NULL);
-  assert_one_line_error (&stray, "backstay: --level and --form go with --print-routine or --start\n");
+  assert_one_line_error (&stray, "backstay: --level and --form go with --print-routine, --render-cues or --start\n");
 
   /* Refused before any window would open. */
   run_backstay (&start, "--start", "yoga", NULL);

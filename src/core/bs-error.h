@@ -17,6 +17,7 @@ G_BEGIN_DECLS
  * @BS_ERROR_INVALID: a value is not one of the allowed ones, or is duplicated
  * @BS_ERROR_NOT_FOUND: a routine, form or level that was asked for does not exist
  * @BS_ERROR_IO: a file could not be read or written
+ * @BS_ERROR_AUDIO: sound could not be made: no output, no voice, a missing plug-in
  */
 typedef enum
 {
@@ -28,6 +29,7 @@ typedef enum
   BS_ERROR_INVALID,
   BS_ERROR_NOT_FOUND,
   BS_ERROR_IO,
+  BS_ERROR_AUDIO,
 } BsError;
 
 GQuark bs_error_quark (void);

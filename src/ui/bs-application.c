@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include <gst/gst.h>
+
 #include "bs-application.h"
+#include "bs-cue-render.h"
 #include "bs-error.h"
 #include "bs-format.h"
 #include "bs-real-clock.h"
@@ -34,6 +37,10 @@ static const GOptionEntry option_entries[] = {
     N_("Print the timed schedule of routine ID as JSON"), N_("ID") },
   { "start", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Open the window and start routine ID"), N_("ID") },
+  { "render-cues", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the audio guidance track of routine ID to the --output file"), N_("ID") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The .wav or .ogg file for --render-cues"), N_("FILE") },
   { "level", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("Take N seconds off every hold (0, 5, 10 or 15 for the core test)"), N_("N") },
   { "form", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -45,19 +52,64 @@ static const GOptionEntry option_entries[] = {
 /* The settings schema is found through GSETTINGS_SCHEMA_DIR when running
  * from the build tree; without it the command-line modes still work with
  * the defaults instead of aborting. */
-static guint
-lead_in_setting (void)
+static GSettings *
+settings_if_installed (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
+  return schema ? g_settings_new (APP_ID) : NULL;
+}
+
+static guint
+lead_in_setting (void)
+{
+  g_autoptr(GSettings) settings = settings_if_installed ();
+
+  if (settings == NULL)
     return BS_SCHEDULE_DEFAULT_LEAD_IN;
-  settings = g_settings_new (APP_ID);
   return MIN (g_settings_get_uint (settings, "lead-in-seconds"), BS_SCHEDULE_MAX_LEAD_IN);
+}
+
+static int
+render_cues (BsSchedule *schedule,
+             const char *output)
+{
+  g_autoptr(GSettings) settings = settings_if_installed ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BsVoice) voice = NULL;
+  g_autoptr(BsCuePlan) plan = NULL;
+  gboolean halfway = settings ? g_settings_get_boolean (settings, "halfway-tone") : TRUE;
+  g_autofree char *style = settings ? g_settings_get_string (settings, "cue-style") : NULL;
+  BsCueStyle cue_style = BS_CUE_STYLE_VOICE;
+
+  if (!gst_init_check (NULL, NULL, &error))
+    {
+      g_printerr ("backstay: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  /* A track with no cues would be silence: "off" renders tones. */
+  if (g_strcmp0 (style, "tones") == 0 || g_strcmp0 (style, "off") == 0)
+    cue_style = BS_CUE_STYLE_TONES;
+  if (cue_style == BS_CUE_STYLE_VOICE)
+    {
+      voice = bs_voice_get_default (&error);
+      if (voice == NULL)
+        {
+          g_printerr ("backstay: %s; %s\n", error->message, _("tones stand in for the words"));
+          g_clear_error (&error);
+        }
+    }
+
+  plan = bs_cue_plan_new (schedule, cue_style, halfway);
+  if (!bs_cue_render (plan, voice, output, &error))
+    {
+      g_printerr ("backstay: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
 }
 
 static int
@@ -110,7 +162,8 @@ bs_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   BsApplication *self = BS_APPLICATION (app);
-  const char *print_id = NULL, *start_id = NULL;
+  const char *print_id = NULL, *start_id = NULL, *render_id = NULL;
+  g_autofree char *output = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -124,12 +177,32 @@ bs_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, "print-routine", "&s", &print_id);
   g_variant_dict_lookup (options, "start", "&s", &start_id);
+  g_variant_dict_lookup (options, "render-cues", "&s", &render_id);
+  g_variant_dict_lookup (options, "output", "^ay", &output);
 
   if ((g_variant_dict_contains (options, "level") || g_variant_dict_contains (options, "form")) &&
-      print_id == NULL && start_id == NULL)
+      print_id == NULL && start_id == NULL && render_id == NULL)
     {
-      g_printerr ("backstay: %s\n", _("--level and --form go with --print-routine or --start"));
+      g_printerr ("backstay: %s\n",
+                  _("--level and --form go with --print-routine, --render-cues or --start"));
       return EXIT_FAILURE;
+    }
+  if ((render_id != NULL) != (output != NULL))
+    {
+      g_printerr ("backstay: %s\n", _("--render-cues and --output go together"));
+      return EXIT_FAILURE;
+    }
+
+  if (render_id != NULL)
+    {
+      g_autoptr(BsSchedule) schedule = schedule_from_options (self, render_id, options, &error);
+
+      if (schedule == NULL)
+        {
+          g_printerr ("backstay: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      return render_cues (schedule, output);
     }
 
   if (print_id != NULL || start_id != NULL)
@@ -246,10 +319,14 @@ bs_application_startup (GApplication *app)
   BsApplication *self = BS_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "<Control>question", "F1", NULL };
+  g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (bs_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
+  /* Without GStreamer the timer still runs; each session says it is silent. */
+  if (!gst_init_check (NULL, NULL, &error))
+    g_debug ("GStreamer is not usable: %s", error->message);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bs-advice-window.h"
+#include "bs-cue-player.h"
 #include "bs-core-enums.h"
 #include "bs-home-page.h"
 #include "bs-result-page.h"
@@ -23,6 +24,8 @@ struct _BsWindow
   BsResultPage *result_page;
 
   BsSession *session;
+  BsCuePlayer *player;
+  char *audio_problem;   /* said once per window */
 };
 
 G_DEFINE_FINAL_TYPE (BsWindow, bs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -52,8 +55,69 @@ on_session_finished (BsSession *session,
 }
 
 static void
+show_audio_problem (BsWindow   *self,
+                    const char *message)
+{
+  AdwToast *toast;
+
+  if (self->audio_problem != NULL)
+    return;
+  self->audio_problem = g_strdup (message);
+  toast = adw_toast_new (message);
+  /* Stays until dismissed: a person on the mat may not look for a while. */
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_audio_failed (BsCuePlayer  *player,
+                 const GError *error,
+                 BsWindow     *self)
+{
+  show_audio_problem (self, error->message);
+}
+
+static BsCueStyle
+cue_style_setting (GSettings *settings)
+{
+  g_autofree char *style = g_settings_get_string (settings, "cue-style");
+
+  if (g_str_equal (style, "off"))
+    return BS_CUE_STYLE_OFF;
+  if (g_str_equal (style, "tones"))
+    return BS_CUE_STYLE_TONES;
+  return BS_CUE_STYLE_VOICE;
+}
+
+/* Audio follows the session; if it cannot start, the session runs on in
+ * silence and the window says so once. */
+static void
+start_cues (BsWindow *self)
+{
+  GSettings *settings = bs_application_get_settings (get_app (self));
+  BsCueStyle style = cue_style_setting (settings);
+  g_autoptr(GError) error = NULL;
+
+  if (style == BS_CUE_STYLE_OFF || !gst_is_initialized ())
+    return;
+  self->player = bs_cue_player_new (self->session, style,
+                                    g_settings_get_boolean (settings, "halfway-tone"),
+                                    g_settings_get_double (settings, "volume"),
+                                    g_getenv ("BACKSTAY_AUDIO_SINK"));
+  g_signal_connect_object (self->player, "failed", G_CALLBACK (on_audio_failed), self, 0);
+  if (!bs_cue_player_start (self->player, &error))
+    show_audio_problem (self, error->message);
+}
+
+static void
 clear_session (BsWindow *self)
 {
+  if (self->player != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->player, self);
+      bs_cue_player_stop (self->player);
+      g_clear_object (&self->player);
+    }
   if (self->session == NULL)
     return;
   g_signal_handlers_disconnect_by_data (self->session, self);
@@ -80,6 +144,7 @@ bs_window_start (BsWindow   *self,
   bs_session_page_set_session (self->session_page, self->session);
   gtk_stack_set_visible_child_name (self->stack, "session");
   bs_session_start (self->session);
+  start_cues (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->session_page));
 }
 
@@ -202,6 +267,7 @@ bs_window_dispose (GObject *object)
   BsWindow *self = BS_WINDOW (object);
 
   clear_session (self);
+  g_clear_pointer (&self->audio_problem, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), BS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (bs_window_parent_class)->dispose (object);
@@ -274,6 +340,18 @@ bs_window_get_session (BsWindow *self)
 {
   g_return_val_if_fail (BS_IS_WINDOW (self), NULL);
   return self->session;
+}
+
+/**
+ * bs_window_get_audio_problem:
+ *
+ * Returns: (nullable): the message shown when sound could not be played
+ */
+const char *
+bs_window_get_audio_problem (BsWindow *self)
+{
+  g_return_val_if_fail (BS_IS_WINDOW (self), NULL);
+  return self->audio_problem;
 }
 
 /**

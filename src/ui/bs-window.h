@@ -17,5 +17,6 @@ void        bs_window_start       (BsWindow      *self,
                                    BsSchedule    *schedule);
 BsSession  *bs_window_get_session (BsWindow      *self);
 const char *bs_window_get_page    (BsWindow      *self);
+const char *bs_window_get_audio_problem (BsWindow *self);
 
 G_END_DECLS

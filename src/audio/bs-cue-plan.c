@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Backstay"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bs-cue-plan.h"
+
+/*
+ * What the runner hears, worked out once from the schedule, before anything
+ * plays.  Every cue is tied to a segment boundary (or a whole second before
+ * one), so its time follows from the schedule alone; bs_cue_plan_upcoming()
+ * then places the cues still to come on the session's clock, however the
+ * session was paused, skipped or sent back.
+ *
+ * Per segment:
+ *   get-ready   spoken "Get ready" and the first stage; ticks at -3, -2, -1 s
+ *   first hold  "go" tone at 0, then its name
+ *   other holds its name at 0 (or a stage tone without voice)
+ *   every hold  halfway tone for holds of 30 s or more (a setting);
+ *               ticks at -3, -2, -1 s before its end
+ *   the end     a finishing chime
+ */
+
+#define SEC ((gint64) G_USEC_PER_SEC)
+
+struct _BsCuePlan
+{
+  GObject parent_instance;
+
+  BsSchedule *schedule;
+  GArray *cues;        /* BsCue, sorted by time */
+  GPtrArray *texts;    /* owned strings the voice cues point to */
+  gint64 *segment_start; /* microseconds from the schedule's start, n + 1 entries */
+};
+
+G_DEFINE_FINAL_TYPE (BsCuePlan, bs_cue_plan, G_TYPE_OBJECT)
+
+static void
+bs_cue_plan_finalize (GObject *object)
+{
+  BsCuePlan *self = BS_CUE_PLAN (object);
+
+  g_clear_object (&self->schedule);
+  g_array_unref (self->cues);
+  g_ptr_array_unref (self->texts);
+  g_free (self->segment_start);
+
+  G_OBJECT_CLASS (bs_cue_plan_parent_class)->finalize (object);
+}
+
+static void
+bs_cue_plan_class_init (BsCuePlanClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bs_cue_plan_finalize;
+}
+
+static void
+bs_cue_plan_init (BsCuePlan *self)
+{
+  self->cues = g_array_new (FALSE, TRUE, sizeof (BsCue));
+  self->texts = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+add (BsCuePlan  *self,
+     guint       segment,
+     gint64      offset,
+     BsCueKind   kind,
+     const char *text,
+     BsCueKind   fallback)
+{
+  BsCue cue = { segment, offset, kind, NULL, fallback };
+
+  if (text != NULL)
+    {
+      char *copy = g_strdup (text);
+      g_ptr_array_add (self->texts, copy);
+      cue.text = copy;
+    }
+  g_array_append_val (self->cues, cue);
+}
+
+static void
+add_ticks (BsCuePlan *self,
+           guint      segment,
+           guint      duration)
+{
+  /* Never on the segment's first second: that belongs to its start cue. */
+  for (guint before = 3; before >= 1; before--)
+    if (duration > before && duration - before >= 1)
+      add (self, segment, (gint64) (duration - before) * SEC, BS_CUE_TICK, NULL, BS_CUE_TICK);
+}
+
+static int
+compare_cues (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  BsCuePlan *self = user_data;
+  gint64 ta = bs_cue_plan_get_time (self, a), tb = bs_cue_plan_get_time (self, b);
+
+  return ta < tb ? -1 : ta > tb;
+}
+
+/**
+ * bs_cue_plan_new:
+ * @schedule: what will run
+ * @style: voice and tones, tones only, or nothing
+ * @halfway: whether long holds get a halfway tone
+ */
+BsCuePlan *
+bs_cue_plan_new (BsSchedule *schedule,
+                 BsCueStyle  style,
+                 gboolean    halfway)
+{
+  BsCuePlan *self;
+  guint n;
+
+  g_return_val_if_fail (BS_IS_SCHEDULE (schedule), NULL);
+
+  self = g_object_new (BS_TYPE_CUE_PLAN, NULL);
+  self->schedule = g_object_ref (schedule);
+  n = bs_schedule_get_n_segments (schedule);
+  self->segment_start = g_new0 (gint64, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const BsSegment *segment = bs_schedule_get_segment (schedule, i);
+      self->segment_start[i] = (gint64) segment->start * SEC;
+      self->segment_start[i + 1] = (gint64) (segment->start + segment->duration) * SEC;
+    }
+
+  if (style == BS_CUE_STYLE_OFF)
+    return self;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BsSegment *segment = bs_schedule_get_segment (schedule, i);
+      gboolean voice = style == BS_CUE_STYLE_VOICE;
+
+      if (segment->kind == BS_SEGMENT_GET_READY)
+        {
+          if (voice)
+            {
+              /* Translators: spoken at the start of the lead-in; %s is the
+               * first stage, e.g. "Plank on your elbows". */
+              g_autofree char *text = g_strdup_printf (_("Get ready. First: %s."),
+                                                       segment->instruction ? segment->instruction : "");
+              add (self, i, 0, BS_CUE_VOICE, text, BS_CUE_STAGE);
+            }
+          add_ticks (self, i, segment->duration);
+          continue;
+        }
+
+      if (i > 0 && bs_schedule_get_segment (schedule, i - 1)->kind == BS_SEGMENT_GET_READY)
+        {
+          add (self, i, 0, BS_CUE_GO, NULL, BS_CUE_GO);
+          if (voice)
+            add (self, i, BS_CUE_VOICE_AFTER_GO_USEC, BS_CUE_VOICE, segment->name, BS_CUE_STAGE);
+        }
+      else if (voice)
+        add (self, i, 0, BS_CUE_VOICE, segment->name, BS_CUE_STAGE);
+      else
+        add (self, i, 0, BS_CUE_STAGE, NULL, BS_CUE_STAGE);
+
+      if (halfway && segment->duration >= BS_CUE_HALFWAY_MIN_SECONDS)
+        add (self, i, (gint64) segment->duration * SEC / 2, BS_CUE_HALFWAY, NULL, BS_CUE_HALFWAY);
+      add_ticks (self, i, segment->duration);
+    }
+
+  if (n > 0)
+    add (self, n - 1, (gint64) bs_schedule_get_segment (schedule, n - 1)->duration * SEC,
+         BS_CUE_FINISH, NULL, BS_CUE_FINISH);
+
+  g_array_sort_with_data (self->cues, compare_cues, self);
+  return self;
+}
+
+BsSchedule *
+bs_cue_plan_get_schedule (BsCuePlan *self)
+{
+  g_return_val_if_fail (BS_IS_CUE_PLAN (self), NULL);
+  return self->schedule;
+}
+
+guint
+bs_cue_plan_get_n_cues (BsCuePlan *self)
+{
+  g_return_val_if_fail (BS_IS_CUE_PLAN (self), 0);
+  return self->cues->len;
+}
+
+const BsCue *
+bs_cue_plan_get_cue (BsCuePlan *self,
+                     guint      index)
+{
+  g_return_val_if_fail (BS_IS_CUE_PLAN (self), NULL);
+  g_return_val_if_fail (index < self->cues->len, NULL);
+  return &g_array_index (self->cues, BsCue, index);
+}
+
+/**
+ * bs_cue_plan_get_time:
+ *
+ * Returns: microseconds from the start of the schedule, as if it ran
+ *   without a pause
+ */
+gint64
+bs_cue_plan_get_time (BsCuePlan   *self,
+                      const BsCue *cue)
+{
+  g_return_val_if_fail (BS_IS_CUE_PLAN (self), 0);
+  return self->segment_start[cue->segment] + cue->offset;
+}
+
+/**
+ * bs_cue_plan_dup_texts:
+ *
+ * Returns: (transfer full): every distinct text to be spoken, in the order
+ *   it is needed, so a voice can prepare them ahead
+ */
+GStrv
+bs_cue_plan_dup_texts (BsCuePlan *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (BS_IS_CUE_PLAN (self), NULL);
+
+  for (guint i = 0; i < self->cues->len; i++)
+    {
+      const BsCue *cue = &g_array_index (self->cues, BsCue, i);
+
+      if (cue->text != NULL && g_hash_table_add (seen, (gpointer) cue->text))
+        g_strv_builder_add (builder, cue->text);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * bs_cue_plan_upcoming:
+ * @session: the session running the plan's schedule
+ *
+ * Places every cue still to come on the session's clock.  The current
+ * segment's end is the session's deadline; every later boundary follows
+ * from the durations, exactly as the session will reach it.  A paused,
+ * finished or idle session has nothing to come.
+ *
+ * Returns: (transfer full) (element-type BsTimedCue): the cues not yet
+ *   due (or, in the current segment, due at most %BS_CUE_LATE_GRACE_USEC
+ *   ago), in time order
+ */
+GArray *
+bs_cue_plan_upcoming (BsCuePlan *self,
+                      BsSession *session)
+{
+  GArray *upcoming = g_array_new (FALSE, FALSE, sizeof (BsTimedCue));
+  BsSessionState state;
+  gint64 now, segment_end, shift;
+  int index;
+
+  g_return_val_if_fail (BS_IS_CUE_PLAN (self), upcoming);
+  g_return_val_if_fail (BS_IS_SESSION (session), upcoming);
+  g_return_val_if_fail (bs_session_get_schedule (session) == self->schedule, upcoming);
+
+  state = bs_session_get_state (session);
+  if (state != BS_SESSION_GET_READY && state != BS_SESSION_RUNNING)
+    return upcoming;
+
+  index = bs_session_get_segment_index (session);
+  now = bs_clock_get_time (bs_session_get_clock (session));
+  segment_end = now + bs_session_get_remaining_usec (session);
+  /* Schedule time + shift = clock time, from the current segment on. */
+  shift = segment_end - self->segment_start[index + 1];
+
+  for (guint i = 0; i < self->cues->len; i++)
+    {
+      const BsCue *cue = &g_array_index (self->cues, BsCue, i);
+      BsTimedCue timed;
+
+      if ((int) cue->segment < index)
+        continue;
+      timed.time = bs_cue_plan_get_time (self, cue) + shift;
+      timed.cue = cue;
+      /* The cue that starts a segment entered by a skip is due "now", and
+       * now has moved on a little by the time anyone asks: keep it. */
+      if (timed.time < now - ((int) cue->segment == index ? BS_CUE_LATE_GRACE_USEC : 0))
+        continue;
+      g_array_append_val (upcoming, timed);
+    }
+  return upcoming;
+}
+
+const char *
+bs_cue_kind_to_string (BsCueKind kind)
+{
+  switch (kind)
+    {
+    case BS_CUE_TICK:
+      return "tick";
+    case BS_CUE_GO:
+      return "go";
+    case BS_CUE_STAGE:
+      return "stage";
+    case BS_CUE_HALFWAY:
+      return "halfway";
+    case BS_CUE_FINISH:
+      return "finish";
+    case BS_CUE_VOICE:
+    default:
+      return "voice";
+    }
+}

@@ -1,0 +1,752 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Backstay"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gst/app/gstappsrc.h>
+
+#include "bs-cue-bank.h"
+#include "bs-cue-player.h"
+#include "bs-cue-sounds.h"
+#include "bs-error.h"
+#include "bs-voice.h"
+
+/*
+ * Live cues for a running session, in one pipeline for the whole run:
+ *
+ *   appsrc (cues, timestamped) ─┐
+ *                               ├─ audiomixer ─ audioconvert ─ audioresample ─ volume ─ sink
+ *   audiotestsrc (silence) ─────┘
+ *
+ * The silence keeps the output open from the start, so the first cue is
+ * not clipped while a Bluetooth headset wakes up.  The pipeline runs on the
+ * system's monotonic clock, the session's clock too, with a fixed base
+ * time: a cue stamped with running time T sounds at base + T.  Every cue
+ * still to come is queued as soon as it is known, stamped earlier by the
+ * pipeline's reported latency, so it is heard on its boundary rather than
+ * whenever the main loop gets round to it.
+ *
+ * When the session pauses, skips or goes back, the queued future is wrong:
+ * the cue source is taken out of the mixer, with everything it had queued,
+ * and a new one is put in with the cues from the new position on.
+ */
+
+/* How far ahead of the mixer a cue that is already due must be stamped so
+ * that it is mixed whole rather than clipped. */
+#define ASAP_MARGIN (50 * GST_MSECOND)
+/* The keep-alive silence comes in buffers this long: the mixer cannot run
+ * ahead of it, so this bounds how far ahead it mixes. */
+#define SILENCE_SAMPLES (BS_CUE_RATE / 50)
+/* Output keeps running this long after the last cue of a run. */
+#define TAIL_USEC (6 * G_USEC_PER_SEC)
+/* Spoken cues normally take a fraction of a second to prepare; if they
+ * take longer, the run does not wait: tones stand in. */
+#define VOICES_WAIT_MSEC 2000
+
+struct _BsCuePlayer
+{
+  GObject parent_instance;
+
+  BsSession *session;
+  BsCuePlan *plan;
+  BsCueBank *bank;
+  BsVoice *voice;
+  char *voice_problem;
+  char *sink_description;
+  double volume;
+
+  GstElement *pipeline;
+  GstElement *mixer;
+  GstElement *source;       /* the current cue source, or NULL */
+  GstClockTime base_time;
+  gint64 clock_offset;      /* GStreamer clock ns minus session clock µs × 1000 */
+  GstClockTime latency;
+  guint bus_watch;
+  guint replan_idle;
+  guint stop_timeout;
+  guint voices_timeout;
+  GCancellable *cancellable;
+  gboolean failed;
+  gboolean queued;          /* the cues have gone out at least once */
+  BsSessionState last_state;
+  BsCue result_cue;
+  char *result_text;
+  gint64 result_time;
+};
+
+enum {
+  FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (BsCuePlayer, bs_cue_player, G_TYPE_OBJECT)
+
+static void
+remove_source (BsCuePlayer *self)
+{
+  GstPad *src_pad, *mixer_pad;
+
+  if (self->source == NULL)
+    return;
+
+  src_pad = gst_element_get_static_pad (self->source, "src");
+  mixer_pad = gst_pad_get_peer (src_pad);
+
+  /* Flush the mixer's pad first: that drops the cue it holds and releases
+   * the source if it is waiting to push the next one; then the source can
+   * stop, and the pad go. */
+  if (mixer_pad != NULL)
+    gst_pad_send_event (mixer_pad, gst_event_new_flush_start ());
+  gst_element_set_locked_state (self->source, TRUE);
+  gst_element_set_state (self->source, GST_STATE_NULL);
+  if (mixer_pad != NULL)
+    {
+      gst_pad_send_event (mixer_pad, gst_event_new_flush_stop (FALSE));
+      gst_pad_unlink (src_pad, mixer_pad);
+      gst_element_release_request_pad (self->mixer, mixer_pad);
+      gst_object_unref (mixer_pad);
+    }
+  gst_object_unref (src_pad);
+  gst_bin_remove (GST_BIN (self->pipeline), self->source);
+  self->source = NULL;
+}
+
+static void
+fail (BsCuePlayer *self,
+      const char  *detail)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->failed)
+    return;
+  self->failed = TRUE;
+  g_debug ("Audio output failed: %s", detail);
+  g_set_error (&error, BS_ERROR, BS_ERROR_AUDIO,
+               _("No sound output: the timer runs without audio cues (%s)"), detail);
+  g_clear_handle_id (&self->replan_idle, g_source_remove);
+  if (self->pipeline != NULL)
+    gst_element_set_state (self->pipeline, GST_STATE_NULL);
+  g_signal_emit (self, signals[FAILED], 0, error);
+}
+
+/**
+ * bs_cue_player_to_running_time:
+ * @clock_time: a time on the session's clock, in microseconds
+ *
+ * Returns: the pipeline running time of @clock_time, in nanoseconds,
+ *   before latency compensation; 0 if it is before the pipeline started
+ */
+GstClockTime
+bs_cue_player_to_running_time (BsCuePlayer *self,
+                               gint64       clock_time)
+{
+  gint64 running = clock_time * GST_USECOND + self->clock_offset - (gint64) self->base_time;
+
+  return running > 0 ? (GstClockTime) running : 0;
+}
+
+/* A new cue source in the mixer, with @timed queued and closed. */
+static GstElement *
+add_source (BsCuePlayer *self,
+            GArray      *timed)
+{
+  g_autoptr(GPtrArray) buffers = NULL;
+  g_autoptr(GstCaps) caps = NULL;
+  GstElement *source;
+  GstPad *src_pad, *mixer_pad;
+  gint64 origin = bs_clock_get_time (bs_session_get_clock (self->session));
+  GstClockTime now_running = bs_cue_player_to_running_time (self, origin);
+
+  /* Stamp so that, once through the pipeline's latency, each cue sounds on
+   * its time; a cue due right now (after a skip) goes out as soon as the
+   * mixer can still take it. */
+  buffers = bs_cue_bank_make_buffers (self->bank, timed, origin, now_running);
+  for (guint i = 0; i < buffers->len; i++)
+    {
+      GstBuffer *buffer = g_ptr_array_index (buffers, i);
+      GstClockTime pts = GST_BUFFER_PTS (buffer);
+
+      pts = pts >= self->latency ? pts - self->latency : 0;
+      GST_BUFFER_PTS (buffer) = MAX (pts, now_running + ASAP_MARGIN);
+    }
+
+  caps = gst_caps_from_string (BS_CUE_CAPS);
+  source = gst_element_factory_make ("appsrc", NULL);
+  g_object_set (source,
+                "caps", caps,
+                "format", GST_FORMAT_TIME,
+                "is-live", TRUE,
+                "max-bytes", (guint64) 0,
+                NULL);
+  gst_bin_add (GST_BIN (self->pipeline), source);
+  src_pad = gst_element_get_static_pad (source, "src");
+  mixer_pad = gst_element_request_pad_simple (self->mixer, "sink_%u");
+  gst_pad_link (src_pad, mixer_pad);
+  gst_object_unref (src_pad);
+  gst_object_unref (mixer_pad);
+  gst_element_sync_state_with_parent (source);
+
+  for (guint i = 0; i < buffers->len; i++)
+    gst_app_src_push_buffer (GST_APP_SRC (source), gst_buffer_ref (g_ptr_array_index (buffers, i)));
+  gst_app_src_end_of_stream (GST_APP_SRC (source));
+  return source;
+}
+
+/* Replaces what is queued with the cues from the session's position on. */
+static void
+queue_upcoming (BsCuePlayer *self)
+{
+  g_autoptr(GArray) timed = NULL;
+
+  if (self->failed || self->pipeline == NULL)
+    return;
+
+  remove_source (self);
+  self->queued = TRUE;
+  timed = bs_cue_plan_upcoming (self->plan, self->session);
+  if (timed->len > 0)
+    self->source = add_source (self, timed);
+}
+
+static gboolean
+replan_idle_cb (gpointer data)
+{
+  BsCuePlayer *self = data;
+
+  self->replan_idle = 0;
+  queue_upcoming (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+replan_soon (BsCuePlayer *self)
+{
+  if (self->replan_idle == 0 && !self->failed)
+    self->replan_idle = g_idle_add_full (G_PRIORITY_HIGH, replan_idle_cb, self, NULL);
+}
+
+/* Only what the person does changes the future: the session reaching a
+ * boundary on its own is exactly what the queue already holds, and
+ * replacing it then would cut off the cue sounding on that boundary. */
+static void
+on_state (BsSession   *session,
+          GParamSpec  *pspec,
+          BsCuePlayer *self)
+{
+  BsSessionState state = bs_session_get_state (session);
+  BsSessionState last = self->last_state;
+
+  self->last_state = state;
+  if (state == BS_SESSION_CANCELLED)
+    bs_cue_player_stop (self);
+  else if (self->queued && (state == BS_SESSION_PAUSED || last == BS_SESSION_PAUSED))
+    replan_soon (self);
+}
+
+static void
+on_segment_finished (BsSession   *session,
+                     guint        index,
+                     gboolean     completed,
+                     BsCuePlayer *self)
+{
+  /* Skipped or left by going back; giving up ends the run instead. */
+  if (!completed && bs_session_is_active (session) && self->queued)
+    replan_soon (self);
+}
+
+static gboolean
+stop_timeout_cb (gpointer data)
+{
+  BsCuePlayer *self = data;
+
+  self->stop_timeout = 0;
+  bs_cue_player_stop (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * bs_cue_result_sentence:
+ *
+ * Returns: (transfer full): the result in one spoken sentence
+ */
+char *
+bs_cue_result_sentence (BsResult *result)
+{
+  guint held = (guint) (bs_result_get_held_ms (result) / 1000);
+  guint minutes = held / 60, seconds = held % 60;
+  g_autofree char *held_text = NULL;
+  guint reached = bs_result_get_stage_reached (result);
+  guint n_stages = bs_schedule_get_n_stages (bs_result_get_schedule (result));
+
+  if (bs_result_get_good (result))
+    return g_strdup (_("Well done: good core strength. You held every stage."));
+  if (!bs_result_get_scored (result))
+    return g_strdup (bs_result_get_completed (result) ? _("Routine complete. Well done.")
+                                                      : _("Routine stopped."));
+  if (bs_result_get_completed (result))
+    return g_strdup (_("Finished, with stages skipped: this run does not count as a full test."));
+  if (reached == 0)
+    return g_strdup (_("Stopped before the first stage."));
+
+  if (minutes > 0)
+    /* Translators: a spoken duration, e.g. "1 minute 32 seconds". */
+    held_text = g_strdup_printf (_("%u min %u s"), minutes, seconds);
+  else
+    held_text = g_strdup_printf (ngettext ("%u second", "%u seconds", seconds), seconds);
+  /* Translators: spoken result: time held, stage reached, number of stages. */
+  return g_strdup_printf (_("You held %s, up to stage %u of %u."), held_text, reached, n_stages);
+}
+
+static void
+queue_result (BsCuePlayer *self,
+              gint64       time)
+{
+  g_autoptr(GArray) timed = g_array_new (FALSE, FALSE, sizeof (BsTimedCue));
+  BsTimedCue entry = { time, &self->result_cue };
+
+  if (self->failed || self->pipeline == NULL)
+    return;
+  g_array_append_val (timed, entry);
+  /* Its own source, left to the pipeline: the finishing chime may still be
+   * sounding in the other. */
+  add_source (self, timed);
+}
+
+static void
+on_result_spoken (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(BsCuePlayer) self = user_data;
+  g_autoptr(GBytes) samples = bs_voice_synthesize_finish (BS_VOICE (object), result, NULL);
+
+  if (samples == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+  bs_cue_bank_add_voice (self->bank, self->result_text, samples);
+  queue_result (self, self->result_time);
+}
+
+static void
+on_finished (BsSession   *session,
+             BsCuePlayer *self)
+{
+  BsResult *result = bs_session_get_result (session);
+  gint64 now = bs_clock_get_time (bs_session_get_clock (session));
+
+  if (result == NULL || self->failed || self->pipeline == NULL)
+    {
+      bs_cue_player_stop (self);
+      return;
+    }
+
+  /* A run that stopped early has cues queued that will never be due. */
+  if (!bs_result_get_completed (result))
+    remove_source (self);
+
+  /* The result in one sentence: after the chime that ends a completed run,
+   * at once otherwise.  Without a voice, a stopped run gets the chime. */
+  g_free (self->result_text);
+  self->result_text = bs_cue_result_sentence (result);
+  self->result_cue.kind = BS_CUE_VOICE;
+  self->result_cue.text = self->result_text;
+  self->result_cue.fallback = BS_CUE_FINISH;
+  self->result_time = bs_result_get_completed (result) ? now + 1500 * 1000 : now;
+
+  if (self->voice != NULL)
+    bs_voice_synthesize_async (self->voice, self->result_text, self->cancellable,
+                               on_result_spoken, g_object_ref (self));
+  else if (!bs_result_get_completed (result))
+    queue_result (self, now);
+
+  self->stop_timeout = g_timeout_add_full (G_PRIORITY_DEFAULT, TAIL_USEC / 1000,
+                                           stop_timeout_cb, self, NULL);
+}
+
+static void
+synthesize_all_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  BsVoice *voice = source;
+  GStrv texts = task_data;
+  GPtrArray *spoken = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+  for (guint i = 0; texts[i] && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GBytes *samples = bs_voice_synthesize (voice, texts[i], &error);
+
+      if (samples == NULL)
+        g_debug ("%s", error->message);
+      g_ptr_array_add (spoken, samples ? samples : g_bytes_new (NULL, 0));
+    }
+  g_task_return_pointer (task, spoken, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_voices_ready (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(BsCuePlayer) self = user_data;
+  g_autoptr(GPtrArray) spoken = g_task_propagate_pointer (G_TASK (result), NULL);
+  GStrv texts = g_task_get_task_data (G_TASK (result));
+
+  if (spoken == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+  for (guint i = 0; i < spoken->len; i++)
+    if (g_bytes_get_size (g_ptr_array_index (spoken, i)) > 0)
+      bs_cue_bank_add_voice (self->bank, texts[i], g_ptr_array_index (spoken, i));
+
+  /* Tones stood in if this came late; the words take over from the next
+   * replan on (pause, skip), never by cutting into a cue that sounds. */
+  if (!self->queued)
+    {
+      g_clear_handle_id (&self->voices_timeout, g_source_remove);
+      queue_upcoming (self);
+    }
+}
+
+static gboolean
+voices_timeout_cb (gpointer data)
+{
+  BsCuePlayer *self = data;
+
+  self->voices_timeout = 0;
+  if (!self->queued)
+    queue_upcoming (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Speaks every text of the plan on a worker thread, then queues the cues.
+ * Returns FALSE if there is nothing to wait for. */
+static gboolean
+prepare_voices (BsCuePlayer *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  GStrv texts = bs_cue_plan_dup_texts (self->plan);
+
+  if (texts[0] == NULL)
+    {
+      g_strfreev (texts);
+      return FALSE;
+    }
+  self->voice = bs_voice_get_default (&error);
+  if (self->voice == NULL)
+    {
+      self->voice_problem = g_strdup (error->message);
+      g_strfreev (texts);
+      return FALSE;
+    }
+
+  task = g_task_new (self->voice, self->cancellable, on_voices_ready, g_object_ref (self));
+  g_task_set_task_data (task, texts, (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, synthesize_all_thread);
+  self->voices_timeout = g_timeout_add (VOICES_WAIT_MSEC, voices_timeout_cb, self);
+  return TRUE;
+}
+
+static gboolean
+on_bus_message (GstBus     *bus,
+                GstMessage *message,
+                gpointer    user_data)
+{
+  BsCuePlayer *self = user_data;
+
+  switch (GST_MESSAGE_TYPE (message))
+    {
+    case GST_MESSAGE_ERROR:
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *debug = NULL;
+
+        gst_message_parse_error (message, &error, &debug);
+        g_debug ("GStreamer error from %s: %s (%s)", GST_OBJECT_NAME (message->src),
+                 error->message, debug ? debug : "");
+        fail (self, error->message);
+        break;
+      }
+    case GST_MESSAGE_LATENCY:
+      {
+        g_autoptr(GstQuery) query = gst_query_new_latency ();
+        gboolean live;
+        GstClockTime min_latency, max_latency;
+
+        gst_bin_recalculate_latency (GST_BIN (self->pipeline));
+        if (gst_element_query (self->pipeline, query))
+          {
+            gst_query_parse_latency (query, &live, &min_latency, &max_latency);
+            if (min_latency != self->latency)
+              {
+                self->latency = min_latency;
+                replan_soon (self);
+              }
+          }
+        break;
+      }
+    default:
+      break;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static GstElement *
+make (const char  *factory,
+      GError     **error)
+{
+  GstElement *element = gst_element_factory_make (factory, NULL);
+
+  if (element == NULL)
+    g_set_error (error, BS_ERROR, BS_ERROR_AUDIO,
+                 _("The GStreamer element “%s” is missing"), factory);
+  return element;
+}
+
+/**
+ * bs_cue_player_start:
+ *
+ * Builds the pipeline and starts it.  Failing here (a missing plug-in, a
+ * sink that does not exist) or later (no sound server) is reported once,
+ * through @error or the "failed" signal; the session runs on regardless.
+ */
+gboolean
+bs_cue_player_start (BsCuePlayer  *self,
+                     GError      **error)
+{
+  g_autoptr(GstClock) clock = NULL;
+  g_autoptr(GstBus) bus = NULL;
+  GstElement *silence, *convert, *resample, *volume, *sink;
+  g_autoptr(GstCaps) caps = NULL;
+  GstElement *filter;
+
+  g_return_val_if_fail (BS_IS_CUE_PLAYER (self), FALSE);
+  g_return_val_if_fail (self->pipeline == NULL, FALSE);
+
+  self->pipeline = gst_pipeline_new ("backstay-cues");
+  if (!(self->mixer = make ("audiomixer", error)) ||
+      !(silence = make ("audiotestsrc", error)) ||
+      !(filter = make ("capsfilter", error)) ||
+      !(convert = make ("audioconvert", error)) ||
+      !(resample = make ("audioresample", error)) ||
+      !(volume = make ("volume", error)))
+    goto failed;
+
+  if (self->sink_description != NULL)
+    {
+      g_autoptr(GError) parse_error = NULL;
+
+      sink = gst_parse_bin_from_description (self->sink_description, TRUE, &parse_error);
+      if (sink == NULL)
+        {
+          g_set_error (error, BS_ERROR, BS_ERROR_AUDIO, _("The audio output “%s” is not usable: %s"),
+                       self->sink_description, parse_error->message);
+          goto failed;
+        }
+    }
+  else if (!(sink = make ("autoaudiosink", error)))
+    goto failed;
+
+  g_object_set (silence, "wave", 4 /* silence */, "is-live", TRUE,
+                "samplesperbuffer", SILENCE_SAMPLES, NULL);
+  caps = gst_caps_from_string (BS_CUE_CAPS);
+  g_object_set (filter, "caps", caps, NULL);
+  /* Gaps between cues are the point: resynchronise on every timestamp at
+   * once, instead of waiting a second and meanwhile gluing a cue onto the
+   * end of the one before. */
+  g_object_set (self->mixer, "ignore-inactive-pads", TRUE, "discont-wait", (guint64) 0, NULL);
+  g_object_set (volume, "volume", self->volume, NULL);
+
+  gst_bin_add_many (GST_BIN (self->pipeline), silence, filter, self->mixer, convert, resample,
+                    volume, sink, NULL);
+  if (!gst_element_link_many (silence, filter, self->mixer, convert, resample, volume, sink, NULL))
+    {
+      g_set_error (error, BS_ERROR, BS_ERROR_AUDIO, _("The audio pipeline could not be linked"));
+      goto failed;
+    }
+
+  /* The session's clock is the monotonic clock; so is this one.  The base
+   * time is fixed here, so running time never jumps. */
+  clock = gst_system_clock_obtain ();
+  gst_pipeline_use_clock (GST_PIPELINE (self->pipeline), clock);
+  self->base_time = gst_clock_get_time (clock);
+  self->clock_offset = (gint64) self->base_time -
+                       bs_clock_get_time (bs_session_get_clock (self->session)) * GST_USECOND;
+  gst_element_set_start_time (self->pipeline, GST_CLOCK_TIME_NONE);
+  gst_element_set_base_time (self->pipeline, self->base_time);
+
+  bus = gst_pipeline_get_bus (GST_PIPELINE (self->pipeline));
+  self->bus_watch = gst_bus_add_watch (bus, on_bus_message, self);
+
+  if (gst_element_set_state (self->pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
+    {
+      g_autoptr(GstMessage) message = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
+      g_autoptr(GError) gst_error = NULL;
+
+      if (message != NULL)
+        gst_message_parse_error (message, &gst_error, NULL);
+      g_set_error (error, BS_ERROR, BS_ERROR_AUDIO,
+                   _("No sound output: the timer runs without audio cues (%s)"),
+                   gst_error ? gst_error->message : _("the audio device could not be opened"));
+      self->failed = TRUE;
+      bs_cue_player_stop (self);
+      return FALSE;
+    }
+
+  self->last_state = bs_session_get_state (self->session);
+  if (!prepare_voices (self))
+    queue_upcoming (self);
+  return TRUE;
+
+failed:
+  self->failed = TRUE;
+  g_clear_object (&self->pipeline);
+  return FALSE;
+}
+
+/**
+ * bs_cue_player_stop:
+ *
+ * Stops the output and forgets the pipeline.  Safe to call more than once.
+ */
+void
+bs_cue_player_stop (BsCuePlayer *self)
+{
+  g_return_if_fail (BS_IS_CUE_PLAYER (self));
+
+  g_clear_handle_id (&self->replan_idle, g_source_remove);
+  g_clear_handle_id (&self->stop_timeout, g_source_remove);
+  g_clear_handle_id (&self->voices_timeout, g_source_remove);
+  g_clear_handle_id (&self->bus_watch, g_source_remove);
+  if (self->pipeline != NULL)
+    {
+      gst_element_set_state (self->pipeline, GST_STATE_NULL);
+      self->source = NULL;
+      g_clear_object (&self->pipeline);
+    }
+}
+
+static void
+bs_cue_player_dispose (GObject *object)
+{
+  BsCuePlayer *self = BS_CUE_PLAYER (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  bs_cue_player_stop (self);
+
+  G_OBJECT_CLASS (bs_cue_player_parent_class)->dispose (object);
+}
+
+static void
+bs_cue_player_finalize (GObject *object)
+{
+  BsCuePlayer *self = BS_CUE_PLAYER (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->bank);
+  g_clear_object (&self->voice);
+  g_clear_object (&self->cancellable);
+  g_free (self->voice_problem);
+  g_free (self->sink_description);
+  g_free (self->result_text);
+
+  G_OBJECT_CLASS (bs_cue_player_parent_class)->finalize (object);
+}
+
+static void
+bs_cue_player_class_init (BsCuePlayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bs_cue_player_dispose;
+  object_class->finalize = bs_cue_player_finalize;
+
+  /**
+   * BsCuePlayer::failed:
+   * @error: what went wrong, for the person
+   *
+   * The audio output stopped working; the session carries on in silence.
+   * Emitted at most once.
+   */
+  signals[FAILED] =
+    g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+bs_cue_player_init (BsCuePlayer *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+/**
+ * bs_cue_player_new:
+ * @session: the session to give cues for; it may already be running
+ * @style: voice and tones, tones only, or off
+ * @halfway: whether long holds get a halfway tone
+ * @volume: from 0 to 1
+ * @sink_description: (nullable): a gst-launch description of the output,
+ *   e.g. "fakesink sync=true"; %NULL for the system's default output
+ */
+BsCuePlayer *
+bs_cue_player_new (BsSession  *session,
+                   BsCueStyle  style,
+                   gboolean    halfway,
+                   double      volume,
+                   const char *sink_description)
+{
+  BsCuePlayer *self;
+
+  g_return_val_if_fail (BS_IS_SESSION (session), NULL);
+
+  self = g_object_new (BS_TYPE_CUE_PLAYER, NULL);
+  self->session = g_object_ref (session);
+  self->plan = bs_cue_plan_new (bs_session_get_schedule (session), style, halfway);
+  self->bank = bs_cue_bank_new ();
+  self->volume = CLAMP (volume, 0.0, 1.0);
+  self->sink_description = g_strdup (sink_description);
+
+  g_signal_connect (session, "notify::state", G_CALLBACK (on_state), self);
+  g_signal_connect (session, "segment-finished", G_CALLBACK (on_segment_finished), self);
+  g_signal_connect (session, "finished", G_CALLBACK (on_finished), self);
+  return self;
+}
+
+GstElement *
+bs_cue_player_get_pipeline (BsCuePlayer *self)
+{
+  g_return_val_if_fail (BS_IS_CUE_PLAYER (self), NULL);
+  return self->pipeline;
+}
+
+/**
+ * bs_cue_player_get_latency:
+ *
+ * Returns: the latency the pipeline reports, which cue timestamps are
+ *   moved earlier by
+ */
+GstClockTime
+bs_cue_player_get_latency (BsCuePlayer *self)
+{
+  g_return_val_if_fail (BS_IS_CUE_PLAYER (self), 0);
+  return self->latency;
+}
+
+/**
+ * bs_cue_player_get_voice_problem:
+ *
+ * Returns: (nullable): why cues are tones instead of words, if they are
+ */
+const char *
+bs_cue_player_get_voice_problem (BsCuePlayer *self)
+{
+  g_return_val_if_fail (BS_IS_CUE_PLAYER (self), NULL);
+  return self->voice_problem;
+}
