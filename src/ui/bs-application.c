@@ -12,6 +12,7 @@
 #include "bs-cue-render.h"
 #include "bs-error.h"
 #include "bs-format.h"
+#include "bs-preferences-window.h"
 #include "bs-real-clock.h"
 #include "bs-schedule.h"
 #include "bs-window.h"
@@ -308,9 +309,21 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  BsApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (bs_preferences_window_new (parent, self->settings)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
 };
 
 static void
@@ -319,6 +332,7 @@ bs_application_startup (GApplication *app)
   BsApplication *self = BS_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "<Control>question", "F1", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (bs_application_parent_class)->startup (app);
@@ -332,6 +346,8 @@ bs_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
                                          help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 }
 
 static void

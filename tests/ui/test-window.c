@@ -48,7 +48,17 @@ static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
+  GSettings *settings = bs_application_get_settings (f->app);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
   bs_test_app_close_windows (f->app);
+
+  /* Each test starts from the defaults, whatever the last one chose. */
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i]; i++)
+    g_settings_reset (settings, keys[i]);
 }
 
 static void
@@ -324,6 +334,24 @@ test_secondary_windows (Fixture       *f,
   g_assert_nonnull (shown);
   gtk_window_close (shown);
 
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  bs_test_settle ();
+  shown = newest_window_of_type (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (shown);
+  /* Bound to the settings both ways. */
+  {
+    GSettings *settings = bs_application_get_settings (f->app);
+    AdwComboRow *style = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (shown),
+                                                                       G_OBJECT_TYPE (shown),
+                                                                       "cue_style_row"));
+    adw_combo_row_set_selected (style, 1);
+    g_assert_cmpstr (g_settings_get_string (settings, "cue-style"), ==, "tones");
+    g_settings_set_string (settings, "cue-style", "off");
+    g_assert_cmpuint (adw_combo_row_get_selected (style), ==, 2);
+    g_settings_reset (settings, "cue-style");
+  }
+  gtk_window_destroy (shown);
+
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
   bs_test_settle ();
   shown = newest_window_of_type (ADW_TYPE_ABOUT_WINDOW);
@@ -331,6 +359,29 @@ test_secondary_windows (Fixture       *f,
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (shown)), ==, "Backstay");
   gtk_window_destroy (shown);
   bs_test_settle ();
+}
+
+/* No sound output (under Xvfb there is no sound server; here an output that
+ * cannot open is forced, so the test does not depend on the machine): the
+ * run goes on, and the window says so once, in a message that stays. */
+static void
+test_no_audio_message (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *message;
+
+  g_setenv ("BACKSTAY_AUDIO_SINK", "filesink location=/nonexistent-dir/sound", TRUE);
+  start_from_home (f);
+  g_unsetenv ("BACKSTAY_AUDIO_SINK");
+
+  message = bs_window_get_audio_problem (window (f));
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (message, "No sound output: the timer runs without audio cues"));
+  g_assert_true (bs_test_tree_contains_text (GTK_WIDGET (f->window), "No sound output"));
+
+  advance (f, 10 * SEC);
+  g_assert_cmpstr (session_label (f, "name_label"), ==, "Plank on your elbows");
+  g_assert_cmpstr (countdown_text (f), ==, "1:00");
 }
 
 int
@@ -356,6 +407,7 @@ main (int   argc,
   g_test_add ("/window/escape-asks-first", Fixture, NULL, setup, test_escape_asks_first, teardown);
   g_test_add ("/window/accessible-names", Fixture, NULL, setup, test_accessible_names, teardown);
   g_test_add ("/window/secondary-windows", Fixture, NULL, setup, test_secondary_windows, teardown);
+  g_test_add ("/window/no-audio-message", Fixture, NULL, setup, test_no_audio_message, teardown);
 
   return g_test_run ();
 }
