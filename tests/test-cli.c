@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 
@@ -196,6 +197,45 @@ test_bad_arguments (void)
   assert_one_line_error (&start, "backstay: There is no routine “yoga”; see backstay --list-routines\n");
 }
 
+/* The guidance track on the command line: written faster than real time,
+ * as long as the routine; a bad file name refused in one line. */
+static void
+test_render_cues (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("backstay-cli-XXXXXX", NULL);
+  g_autofree char *wav = g_build_filename (dir, "core.wav", NULL);
+  g_autofree char *ogg = g_build_filename (dir, "core.ogg", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) vorbis = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) alone = { 0 };
+  gsize size;
+
+  run_backstay (&run, "--render-cues", "core-test", "--form", "short", "--output", wav, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (wav, &contents, &size, NULL));
+  g_assert_true (g_str_has_prefix (contents, "RIFF"));
+  /* 16-bit mono at 22050 Hz: at least the 10 s lead-in and the 150 s of holds. */
+  g_assert_cmpuint (size, >, 160 * 22050 * 2);
+
+  run_backstay (&vorbis, "--render-cues", "core-test", "--output", ogg, NULL);
+  g_assert_cmpint (vorbis.status, ==, 0);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (ogg, &contents, &size, NULL));
+  g_assert_true (g_str_has_prefix (contents, "OggS"));
+
+  run_backstay (&bad, "--render-cues", "core-test", "--output", "/tmp/core.mp3", NULL);
+  assert_one_line_error (&bad, "backstay: /tmp/core.mp3: the file name must end in .wav or .ogg\n");
+
+  run_backstay (&alone, "--render-cues", "core-test", NULL);
+  assert_one_line_error (&alone, "backstay: --render-cues and --output go together\n");
+
+  g_remove (wav);
+  g_remove (ogg);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,6 +247,7 @@ main (int   argc,
   g_test_add_func ("/cli/print-routine/standard", test_print_standard);
   g_test_add_func ("/cli/print-routine/short-easiest", test_print_short_easiest);
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/cli/render-cues", test_render_cues);
 
   return g_test_run ();
 }

@@ -180,6 +180,11 @@ add_source (BsCuePlayer *self,
                 "format", GST_FORMAT_TIME,
                 "is-live", TRUE,
                 "max-bytes", (guint64) 0,
+                /* Its cues wait queued for as long as they need: it can
+                 * absorb any latency, and must say so, or the pipeline
+                 * cannot configure one and the mixer warns without end. */
+                "min-latency", (gint64) 0,
+                "max-latency", (gint64) (3600 * GST_SECOND),
                 NULL);
   gst_bin_add (GST_BIN (self->pipeline), source);
   src_pad = gst_element_get_static_pad (source, "src");
@@ -451,6 +456,27 @@ prepare_voices (BsCuePlayer *self)
   return TRUE;
 }
 
+/* Cues are stamped this much earlier, so that they sound on time once
+ * through the pipeline; if it changed, what is queued is re-stamped. */
+static void
+update_latency (BsCuePlayer *self)
+{
+  g_autoptr(GstQuery) query = gst_query_new_latency ();
+  GstClockTime min_latency, max_latency;
+  gboolean live;
+
+  if (!gst_element_query (self->pipeline, query))
+    return;
+  gst_query_parse_latency (query, &live, &min_latency, &max_latency);
+  if (min_latency != self->latency)
+    {
+      g_debug ("Audio output latency: %.1f ms", min_latency / 1e6);
+      self->latency = min_latency;
+      if (self->queued)
+        replan_soon (self);
+    }
+}
+
 static gboolean
 on_bus_message (GstBus     *bus,
                 GstMessage *message,
@@ -471,24 +497,29 @@ on_bus_message (GstBus     *bus,
         fail (self, error->message);
         break;
       }
-    case GST_MESSAGE_LATENCY:
+    case GST_MESSAGE_WARNING:
       {
-        g_autoptr(GstQuery) query = gst_query_new_latency ();
-        gboolean live;
-        GstClockTime min_latency, max_latency;
+        g_autoptr(GError) warning = NULL;
 
-        gst_bin_recalculate_latency (GST_BIN (self->pipeline));
-        if (gst_element_query (self->pipeline, query))
-          {
-            gst_query_parse_latency (query, &live, &min_latency, &max_latency);
-            if (min_latency != self->latency)
-              {
-                self->latency = min_latency;
-                replan_soon (self);
-              }
-          }
+        gst_message_parse_warning (message, &warning, NULL);
+        g_debug ("GStreamer warning from %s: %s", GST_OBJECT_NAME (message->src), warning->message);
         break;
       }
+    case GST_MESSAGE_LATENCY:
+      gst_bin_recalculate_latency (GST_BIN (self->pipeline));
+      update_latency (self);
+      break;
+    case GST_MESSAGE_STATE_CHANGED:
+      /* A live pipeline posts no latency message as it starts: ask. */
+      if (GST_MESSAGE_SRC (message) == GST_OBJECT (self->pipeline))
+        {
+          GstState state;
+
+          gst_message_parse_state_changed (message, NULL, &state, NULL);
+          if (state == GST_STATE_PLAYING)
+            update_latency (self);
+        }
+      break;
     default:
       break;
     }
@@ -558,7 +589,13 @@ bs_cue_player_start (BsCuePlayer  *self,
   /* Gaps between cues are the point: resynchronise on every timestamp at
    * once, instead of waiting a second and meanwhile gluing a cue onto the
    * end of the one before. */
-  g_object_set (self->mixer, "ignore-inactive-pads", TRUE, "discont-wait", (guint64) 0, NULL);
+  /* A live source delivers a buffer when it ends, so the mixer cannot mix
+   * a stretch before the silence for it has arrived; audiotestsrc does not
+   * report that as latency, so the mixer declares it, and the sink waits
+   * for it instead of rendering every cue that much late. */
+  g_object_set (self->mixer, "ignore-inactive-pads", TRUE, "discont-wait", (guint64) 0,
+                "latency", gst_util_uint64_scale (SILENCE_SAMPLES, GST_SECOND, BS_CUE_RATE),
+                NULL);
   g_object_set (volume, "volume", self->volume, NULL);
 
   gst_bin_add_many (GST_BIN (self->pipeline), silence, filter, self->mixer, convert, resample,
