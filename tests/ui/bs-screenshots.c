@@ -129,8 +129,12 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
-  /* A picture shows a settled screen, not a crossfade half-way. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* A picture shows a settled screen, not a crossfade half-way, in the
+   * font a GNOME desktop sets (nothing sets it under Xvfb). */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-enable-animations", FALSE,
+                "gtk-font-name", "Cantarell 11",
+                NULL);
 
   clock = bs_fake_clock_new ();
   app = bs_test_app_new (clock);
