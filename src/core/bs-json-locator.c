@@ -54,8 +54,58 @@ skip_space (Scanner *s)
     advance (s);
 }
 
+/* s->p is on the 'u' of "\uXXXX" or on a hex digit of it: reads the four
+ * digits and leaves s->p on the last.  Returns G_MAXUINT32 if they are not
+ * all there. */
+static gunichar
+read_hex4 (Scanner *s)
+{
+  gunichar value = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (s->p + 1 >= s->end || !g_ascii_isxdigit (s->p[1]))
+        return G_MAXUINT32;
+      advance (s);
+      value = value * 16 + g_ascii_xdigit_value (*s->p);
+    }
+  return value;
+}
+
+/* s->p is on the 'u' of "\uXXXX".  Appends the character as json-glib
+ * reads it, so that a key written with escapes ("s\u0065conds") gets the
+ * same pointer as the loader asks for, and leaves s->p on the escape's last
+ * character.  A surrogate pair is two escapes and one character. */
+static void
+append_unicode_escape (Scanner *s,
+                       GString *out)
+{
+  gunichar c = read_hex4 (s);
+
+  if (c >= 0xD800 && c < 0xDC00 && s->end - s->p > 2 && s->p[1] == '\\' && s->p[2] == 'u')
+    {
+      Scanner low_start = *s;
+      gunichar low;
+
+      advance (&low_start);
+      advance (&low_start);
+      low = read_hex4 (&low_start);
+      if (low >= 0xDC00 && low < 0xE000)
+        {
+          *s = low_start;
+          c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+        }
+    }
+
+  /* Anything json-glib refuses or mangles cannot be looked up anyway. */
+  if (c == G_MAXUINT32 || (c >= 0xD800 && c < 0xE000))
+    g_string_append_c (out, '?');
+  else
+    g_string_append_unichar (out, c);
+}
+
 /* Reads a JSON string at s->p (which is '"') and returns its value with
- * the escapes that matter for keys resolved. */
+ * its escapes resolved. */
 static char *
 read_string (Scanner *s)
 {
@@ -67,11 +117,19 @@ read_string (Scanner *s)
       if (*s->p == '\\' && s->p + 1 < s->end)
         {
           advance (s);
+          /* advance() also skips the continuation bytes after the
+           * backslash, which in invalid UTF-8 such as "\<0x80>" run to the
+           * end of the text. */
+          if (s->p >= s->end)
+            break;
           switch (*s->p)
             {
+            case 'b': g_string_append_c (out, '\b'); break;
+            case 'f': g_string_append_c (out, '\f'); break;
             case 'n': g_string_append_c (out, '\n'); break;
+            case 'r': g_string_append_c (out, '\r'); break;
             case 't': g_string_append_c (out, '\t'); break;
-            case 'u': g_string_append_c (out, '?'); break;
+            case 'u': append_unicode_escape (s, out); break;
             default: g_string_append_c (out, *s->p); break;
             }
           advance (s);
@@ -215,7 +273,8 @@ bs_json_locator_new (const char *text,
 {
   BsJsonLocator *self = g_new0 (BsJsonLocator, 1);
   g_autoptr(GString) pointer = g_string_new (NULL);
-  Scanner s = { text, text + length, 1, 1 };
+  /* NULL + 0 is undefined in C: only offset a real pointer. */
+  Scanner s = { text, length > 0 ? text + length : text, 1, 1 };
 
   self->positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 

@@ -40,13 +40,17 @@ fail (Loader      *loader,
       const char  *format,
       ...)
 {
+  g_autofree char *raw = NULL;
   g_autofree char *message = NULL;
   guint line = 0, column = 0;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  raw = g_strdup_vprintf (format, args);
   va_end (args);
+  /* Member names come from the file through json-glib's escapes, which can
+   * make invalid UTF-8; the message is shown in a GTK label. */
+  message = g_utf8_make_valid (raw, -1);
 
   if (bs_json_locator_lookup (loader->locator, pointer, &line, &column))
     g_set_error (error, BS_ERROR, code, "%s:%u:%u: %s%s%s", loader->display_name, line, column,
@@ -57,11 +61,25 @@ fail (Loader      *loader,
   return FALSE;
 }
 
+/* A JSON Pointer to @member of @parent, with "~" and "/" in the name
+ * escaped as RFC 6901 and the locator write them. */
 static char *
 member_pointer (const char *parent,
                 const char *member)
 {
-  return g_strconcat (parent, "/", member, NULL);
+  GString *pointer = g_string_new (parent);
+
+  g_string_append_c (pointer, '/');
+  for (const char *c = member; *c; c++)
+    {
+      if (*c == '~')
+        g_string_append (pointer, "~0");
+      else if (*c == '/')
+        g_string_append (pointer, "~1");
+      else
+        g_string_append_c (pointer, *c);
+    }
+  return g_string_free (pointer, FALSE);
 }
 
 static const char *
@@ -161,12 +179,15 @@ get_string (Loader      *loader,
     return fail (loader, child, BS_ERROR_INVALID, error,
                  _("“%s” must be 1 to 64 lower-case letters, digits, “-” or “_”, "
                    "starting with a letter or digit"), member);
-  if (!is_id && (value[0] == '\0' || g_utf8_strlen (value, -1) > MAX_TEXT))
-    return fail (loader, child, BS_ERROR_RANGE, error,
-                 _("“%s” must be between 1 and %d characters long"), member, MAX_TEXT);
+  /* Validate first: the file is UTF-8, but json-glib's escapes are not
+   * ("\360" is the lone byte 0xF0), and g_utf8_strlen() trusts what it is
+   * given and would step over the terminating NUL. */
   if (!g_utf8_validate (value, -1, NULL))
     return fail (loader, child, BS_ERROR_INVALID, error,
                  _("“%s” is not valid UTF-8"), member);
+  if (!is_id && (value[0] == '\0' || g_utf8_strlen (value, -1) > MAX_TEXT))
+    return fail (loader, child, BS_ERROR_RANGE, error,
+                 _("“%s” must be between 1 and %d characters long"), member, MAX_TEXT);
 
   *out = value;
   return TRUE;
@@ -569,10 +590,14 @@ set_parse_error (const char  *display_name,
                  GError     **error)
 {
   const char *rest = message;
+  g_autofree char *valid = NULL;
 
   if (g_str_has_prefix (rest, "<data>:"))
     rest += strlen ("<data>:");
-  g_set_error (error, BS_ERROR, BS_ERROR_PARSE, "%s:%s", display_name, rest);
+  /* json-glib quotes the offending text, which can be invalid UTF-8 made
+   * by an escape such as a lone "\ud800". */
+  valid = g_utf8_make_valid (rest, -1);
+  g_set_error (error, BS_ERROR, BS_ERROR_PARSE, "%s:%s", display_name, valid);
 }
 
 /**

@@ -101,7 +101,11 @@ bs_routine_new_from_file (GFile   *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  name = g_file_get_basename (file);
+  /* File names are bytes in the file system's encoding; messages are UTF-8. */
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+    name = g_filename_display_name (basename);
+  }
   bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
   if (bytes == NULL)
     {
