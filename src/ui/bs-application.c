@@ -27,6 +27,7 @@ struct _BsApplication
   /* Results of this run of the app, newest last.  The history store will
    * keep them across runs; until then they live as long as the app. */
   GListStore *results;
+  GListStore *assessments; /* BsFindings, newest last; same lifetime as results */
 };
 
 G_DEFINE_FINAL_TYPE (BsApplication, bs_application, ADW_TYPE_APPLICATION)
@@ -359,6 +360,7 @@ bs_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->clock);
   g_clear_object (&self->results);
+  g_clear_object (&self->assessments);
 
   G_OBJECT_CLASS (bs_application_parent_class)->finalize (object);
 }
@@ -380,6 +382,7 @@ bs_application_init (BsApplication *self)
 {
   self->library = bs_routine_library_new ();
   self->results = g_list_store_new (BS_TYPE_RESULT);
+  self->assessments = g_list_store_new (BS_TYPE_FINDINGS);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Core test and stretch coach for runners with low back pain"));
@@ -461,4 +464,33 @@ bs_application_add_result (BsApplication *self,
   g_return_if_fail (BS_IS_APPLICATION (self));
   g_return_if_fail (BS_IS_RESULT (result));
   g_list_store_append (self->results, result);
+}
+
+/**
+ * bs_application_get_last_findings:
+ *
+ * Returns: (transfer none) (nullable): the latest assessment, to compare with
+ */
+BsFindings *
+bs_application_get_last_findings (BsApplication *self)
+{
+  guint n;
+  g_autoptr(BsFindings) last = NULL;
+
+  g_return_val_if_fail (BS_IS_APPLICATION (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->assessments));
+  if (n == 0)
+    return NULL;
+  last = g_list_model_get_item (G_LIST_MODEL (self->assessments), n - 1);
+  return last; /* the store keeps its reference */
+}
+
+void
+bs_application_add_findings (BsApplication *self,
+                             BsFindings    *findings)
+{
+  g_return_if_fail (BS_IS_APPLICATION (self));
+  g_return_if_fail (BS_IS_FINDINGS (findings));
+  g_list_store_append (self->assessments, findings);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "bs-clock.h"
+#include "bs-findings.h"
 #include "bs-result.h"
 #include "bs-routine-library.h"
 
@@ -21,5 +22,8 @@ void              bs_application_set_clock    (BsApplication *self,
 GListModel       *bs_application_get_results  (BsApplication *self);
 void              bs_application_add_result   (BsApplication *self,
                                                BsResult      *result);
+BsFindings       *bs_application_get_last_findings (BsApplication *self);
+void              bs_application_add_findings (BsApplication *self,
+                                               BsFindings    *findings);
 
 G_END_DECLS

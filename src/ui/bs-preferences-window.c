@@ -16,6 +16,7 @@ struct _BsPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   AdwComboRow *cue_style_row;
+  AdwComboRow *units_row;
   GtkAdjustment *volume_adjustment;
   GtkSwitch *halfway_switch;
   GtkSpinButton *lead_in_spin;
@@ -23,17 +24,21 @@ struct _BsPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (BsPreferencesWindow, bs_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-static const char * const cue_styles[] = { "voice", "tones", "off" };
+static const char * const cue_styles[] = { "voice", "tones", "off", NULL };
+static const char * const units[] = { "auto", "metric", "imperial", NULL };
 
+/* A string key with choices <-> the position of the choice in a combo row;
+ * user_data is the NULL-terminated list of choices in row order. */
 static gboolean
-style_to_index (GValue   *value,
-                GVariant *variant,
-                gpointer  user_data)
+choice_to_index (GValue   *value,
+                 GVariant *variant,
+                 gpointer  user_data)
 {
-  const char *style = g_variant_get_string (variant, NULL);
+  const char * const *choices = user_data;
+  const char *choice = g_variant_get_string (variant, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (cue_styles); i++)
-    if (g_str_equal (style, cue_styles[i]))
+  for (guint i = 0; choices[i]; i++)
+    if (g_str_equal (choice, choices[i]))
       {
         g_value_set_uint (value, i);
         return TRUE;
@@ -42,15 +47,16 @@ style_to_index (GValue   *value,
 }
 
 static GVariant *
-index_to_style (const GValue       *value,
-                const GVariantType *type,
-                gpointer            user_data)
+index_to_choice (const GValue       *value,
+                 const GVariantType *type,
+                 gpointer            user_data)
 {
+  const char * const *choices = user_data;
   guint index = g_value_get_uint (value);
 
-  if (index >= G_N_ELEMENTS (cue_styles))
+  if (index >= g_strv_length ((GStrv) choices))
     return NULL;
-  return g_variant_new_string (cue_styles[index]);
+  return g_variant_new_string (choices[index]);
 }
 
 static void
@@ -61,6 +67,7 @@ bs_preferences_window_class_init (BsPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/bs-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BsPreferencesWindow, cue_style_row);
+  gtk_widget_class_bind_template_child (widget_class, BsPreferencesWindow, units_row);
   gtk_widget_class_bind_template_child (widget_class, BsPreferencesWindow, volume_adjustment);
   gtk_widget_class_bind_template_child (widget_class, BsPreferencesWindow, halfway_switch);
   gtk_widget_class_bind_template_child (widget_class, BsPreferencesWindow, lead_in_spin);
@@ -84,7 +91,11 @@ bs_preferences_window_new (GtkWindow *parent,
 
   self = g_object_new (BS_TYPE_PREFERENCES_WINDOW, "transient-for", parent, "modal", TRUE, NULL);
   g_settings_bind_with_mapping (settings, "cue-style", self->cue_style_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, style_to_index, index_to_style, NULL, NULL);
+                                G_SETTINGS_BIND_DEFAULT, choice_to_index, index_to_choice,
+                                (gpointer) cue_styles, NULL);
+  g_settings_bind_with_mapping (settings, "units", self->units_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, choice_to_index, index_to_choice,
+                                (gpointer) units, NULL);
   g_settings_bind (settings, "volume", self->volume_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "halfway-tone", self->halfway_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "lead-in-seconds", self->lead_in_spin, "value", G_SETTINGS_BIND_DEFAULT);

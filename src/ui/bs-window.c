@@ -4,8 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
 
 #include "bs-advice-window.h"
+#include "bs-assessment-page.h"
+#include "bs-assessment-result.h"
 #include "bs-cue-player.h"
 #include "bs-core-enums.h"
 #include "bs-home-page.h"
@@ -22,6 +25,8 @@ struct _BsWindow
   BsHomePage *home_page;
   BsSessionPage *session_page;
   BsResultPage *result_page;
+  BsAssessmentPage *assessment_page;
+  BsAssessmentResult *assessment_result;
 
   BsSession *session;
   BsCuePlayer *player;
@@ -218,6 +223,110 @@ show_advice_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (bs_advice_window_new (GTK_WINDOW (widget))));
 }
 
+/* Heights, weights and distances as the person chose, or as the locale
+ * measures. */
+static BsUnits
+units_setting (BsWindow *self)
+{
+  GSettings *settings = bs_application_get_settings (get_app (self));
+  g_autofree char *units = g_settings_get_string (settings, "units");
+
+  if (g_str_equal (units, "metric"))
+    return BS_UNITS_METRIC;
+  if (g_str_equal (units, "imperial"))
+    return BS_UNITS_IMPERIAL;
+#ifdef _NL_MEASUREMENT_MEASUREMENT
+  /* glibc: 1 is metric, 2 is US customary. */
+  if ((guintptr) nl_langinfo (_NL_MEASUREMENT_MEASUREMENT)[0] == 2)
+    return BS_UNITS_IMPERIAL;
+#endif
+  return BS_UNITS_METRIC;
+}
+
+static void
+begin_assessment (BsWindow        *self,
+                  const BsAnswers *answers,
+                  const char      *page)
+{
+  bs_assessment_page_begin (self->assessment_page, answers, page, units_setting (self));
+  gtk_stack_set_visible_child_name (self->stack, "assessment");
+  gtk_widget_grab_focus (GTK_WIDGET (self->assessment_page));
+}
+
+static void
+on_resume_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    BsWindow         *self)
+{
+  BsAnswers *answers = g_object_get_data (G_OBJECT (dialog), "bs-answers");
+  const char *page = g_object_get_data (G_OBJECT (dialog), "bs-page");
+
+  if (g_str_equal (response, "continue"))
+    begin_assessment (self, answers, page);
+  else if (g_str_equal (response, "restart"))
+    {
+      bs_assessment_draft_discard ();
+      begin_assessment (self, NULL, NULL);
+    }
+}
+
+static void
+start_assessment_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  BsWindow *self = BS_WINDOW (widget);
+  g_autoptr(BsAnswers) answers = g_new0 (BsAnswers, 1);
+  g_autofree char *page = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!bs_assessment_draft_load (answers, &page))
+    {
+      begin_assessment (self, NULL, NULL);
+      return;
+    }
+
+  /* Half-way last time: pick up there, or start again. */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Continue the Assessment?"),
+                                                       _("You left it part-way last time. Your answers so far are kept.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "restart", _("_Start Over"),
+                                    "continue", _("C_ontinue"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "continue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "continue");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "bs-answers", g_steal_pointer (&answers),
+                          (GDestroyNotify) bs_answers_free);
+  g_object_set_data_full (G_OBJECT (dialog), "bs-page", g_steal_pointer (&page), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_resume_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_assessment_finished (BsWindow *self)
+{
+  BsApplication *app = get_app (self);
+  g_autoptr(BsFindings) findings = bs_findings_new (bs_assessment_page_get_answers (self->assessment_page));
+  BsFindings *previous = bs_application_get_last_findings (app);
+  g_auto(GStrv) changes = previous ? bs_findings_compare (previous, findings, units_setting (self)) : NULL;
+
+  bs_application_add_findings (app, findings);
+  bs_assessment_draft_discard ();
+  bs_assessment_result_show (self->assessment_result, findings, (const char * const *) changes);
+  gtk_stack_set_visible_child_name (self->stack, "assessment-result");
+  gtk_widget_grab_focus (GTK_WIDGET (self->assessment_result));
+}
+
+static void
+on_assessment_closed (BsWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "home");
+  gtk_widget_grab_focus (GTK_WIDGET (self->home_page));
+}
+
 static void
 on_close_response (AdwMessageDialog *dialog,
                    const char       *response,
@@ -285,6 +394,8 @@ bs_window_class_init (BsWindowClass *klass)
   g_type_ensure (BS_TYPE_HOME_PAGE);
   g_type_ensure (BS_TYPE_SESSION_PAGE);
   g_type_ensure (BS_TYPE_RESULT_PAGE);
+  g_type_ensure (BS_TYPE_ASSESSMENT_PAGE);
+  g_type_ensure (BS_TYPE_ASSESSMENT_RESULT);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BsWindow, toast_overlay);
@@ -292,12 +403,18 @@ bs_window_class_init (BsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BsWindow, home_page);
   gtk_widget_class_bind_template_child (widget_class, BsWindow, session_page);
   gtk_widget_class_bind_template_child (widget_class, BsWindow, result_page);
+  gtk_widget_class_bind_template_child (widget_class, BsWindow, assessment_page);
+  gtk_widget_class_bind_template_child (widget_class, BsWindow, assessment_result);
+  gtk_widget_class_bind_template_callback (widget_class, on_assessment_finished);
+  gtk_widget_class_bind_template_callback (widget_class, on_assessment_closed);
 
   gtk_widget_class_install_action (widget_class, "window.start-routine", "(ssu)",
                                    start_routine_activated);
   gtk_widget_class_install_action (widget_class, "window.restart", NULL, restart_activated);
   gtk_widget_class_install_action (widget_class, "window.show-home", NULL, show_home_activated);
   gtk_widget_class_install_action (widget_class, "window.show-advice", NULL, show_advice_activated);
+  gtk_widget_class_install_action (widget_class, "window.start-assessment", NULL,
+                                   start_assessment_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "window.toggle-fullscreen", NULL);
   gtk_widget_class_install_property_action (widget_class, "window.toggle-fullscreen", "fullscreened");

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <locale.h>
 
+#include "bs-assessment-page.h"
 #include "bs-session-page.h"
 #include "bs-test-util.h"
 #include "bs-window.h"
@@ -62,6 +63,84 @@ start_test (GtkWindow *window)
   g_assert_nonnull (start);
   bs_test_click (start);
   bs_test_settle ();
+}
+
+static void
+wizard_next (GtkWidget *wizard)
+{
+  bs_test_click (bs_test_child (wizard, BS_TYPE_ASSESSMENT_PAGE, "next_button"));
+}
+
+/* Every page of the self-assessment with plausible answers, the plan it
+ * leads to, and the page a warning sign leads to. */
+static void
+shoot_assessment (BsApplication *app,
+                  const Variant *variant)
+{
+  static const char * const flags[] = {
+    "Sudden, severe back pain", "Numbness or tingling in your legs",
+    "Weakness in your legs, or loss of bladder or bowel control",
+    "Fever or chills along with the back pain",
+    "A recent fall, blow or other injury to your lower back",
+  };
+  GtkWindow *window = bs_test_app_open_window (app);
+  GtkWidget *wizard = bs_test_child (GTK_WIDGET (window), BS_TYPE_WINDOW, "assessment_page");
+
+  bs_assessment_draft_discard ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.start-assessment", NULL);
+  bs_test_settle ();
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    bs_test_answer (wizard, flags[i], "No");
+  shoot (window, variant, "assessment-1-red-flags");
+  wizard_next (wizard);
+
+  bs_test_answer (wizard, "Does your lower back hurt these days?", "Yes");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (bs_test_child (wizard, BS_TYPE_ASSESSMENT_PAGE,
+                                                                "pattern_sharp")), TRUE);
+  bs_test_type (wizard, "How bad, from 0 (none) to 10 (worst)?", "4");
+  shoot (window, variant, "assessment-2-pain");
+  wizard_next (wizard);
+
+  bs_test_answer (wizard, "Does it get worse when you are active?", "No");
+  bs_test_answer (wizard, "Does it stop you from running?", "No");
+  shoot (window, variant, "assessment-3-pain-behaviour");
+  wizard_next (wizard);
+
+  bs_test_type (wizard, "Height", "178");
+  bs_test_type (wizard, "Weight", "82");
+  bs_test_answer (wizard, "Do you have flat feet?", "No");
+  shoot (window, variant, "assessment-4-body");
+  wizard_next (wizard);
+
+  bs_test_answer (wizard, "Do your hamstrings feel tight?", "Yes");
+  bs_test_answer (wizard, "Is your lower back stiff?", "Not sure");
+  shoot (window, variant, "assessment-5-flexibility");
+  wizard_next (wizard);
+
+  bs_test_type (wizard, "How many years have you been running?", "7");
+  bs_test_type (wizard, "How far do you run in a week?", "45");
+  bs_test_type (wizard, "How much of that is fast running (speed work)?", "15");
+  bs_test_answer (wizard, "Do you run long distances or do high-impact sports?", "Yes");
+  shoot (window, variant, "assessment-6-running");
+  wizard_next (wizard);
+
+  bs_test_answer (wizard, "Do you warm up before you run?", "No");
+  bs_test_answer (wizard, "Do you stretch after your runs?", "No");
+  bs_test_answer (wizard, "Do you take at least one rest day a week?", "Yes");
+  shoot (window, variant, "assessment-7-habits");
+  wizard_next (wizard);
+  shoot (window, variant, "assessment-8-plan");
+
+  /* A warning sign. */
+  bs_assessment_draft_discard ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.start-assessment", NULL);
+  bs_test_settle ();
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    bs_test_answer (wizard, flags[i], i == 2 ? "Yes" : "No");
+  wizard_next (wizard);
+  shoot (window, variant, "assessment-9-see-a-clinician");
+
+  bs_test_app_close_windows (app);
 }
 
 static void
@@ -127,6 +206,13 @@ main (int   argc,
       return 1;
     }
 
+  /* The assessment keeps a draft in the state folder: use a scratch one,
+   * never the real one of whoever runs this. */
+  {
+    g_autofree char *scratch = g_dir_make_tmp ("backstay-screenshots-XXXXXX", NULL);
+    g_setenv ("XDG_STATE_HOME", scratch, TRUE);
+  }
+
   gtk_init ();
   adw_init ();
   /* A picture shows a settled screen, not a crossfade half-way, in the
@@ -138,8 +224,13 @@ main (int   argc,
 
   clock = bs_fake_clock_new ();
   app = bs_test_app_new (clock);
+  g_settings_set_string (bs_application_get_settings (app), "units", "metric");
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
-    run_variant (app, BS_FAKE_CLOCK (clock), &variants[i]);
+    {
+      run_variant (app, BS_FAKE_CLOCK (clock), &variants[i]);
+      shoot_assessment (app, &variants[i]);
+    }
+  bs_assessment_draft_discard ();
 
   g_printerr ("%u screenshots in %s\n", written, out_dir);
   return 0;

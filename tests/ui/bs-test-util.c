@@ -255,3 +255,66 @@ bs_test_tree_contains_text (GtkWidget  *root,
       return TRUE;
   return FALSE;
 }
+
+static gboolean
+title_matches (GtkWidget  *widget,
+               const char *title)
+{
+  g_autoptr(GString) plain = NULL;
+
+  if (!ADW_IS_PREFERENCES_ROW (widget) || !gtk_widget_get_visible (widget))
+    return FALSE;
+  plain = g_string_new (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  g_string_replace (plain, "_", "", 0);
+  return g_str_equal (plain->str, title);
+}
+
+/* A visible row (action, combo, entry...) by the title a person reads. */
+GtkWidget *
+bs_test_find_row (GtkWidget  *root,
+                  const char *title)
+{
+  if (title_matches (root, title))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = bs_test_find_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Presses the button labelled @answer ("Yes", "No", "Not sure") of the
+ * question titled @question. */
+void
+bs_test_answer (GtkWidget  *root,
+                const char *question,
+                const char *answer)
+{
+  GtkWidget *row = bs_test_find_row (root, question);
+  GtkWidget *button;
+
+  if (row == NULL)
+    g_error ("no question “%s” is shown", question);
+  button = bs_test_find_button (row, answer);
+  if (button == NULL)
+    g_error ("question “%s” has no “%s” button", question, answer);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  bs_test_settle ();
+}
+
+/* Types @text into the entry row titled @field, replacing what was there. */
+void
+bs_test_type (GtkWidget  *root,
+              const char *field,
+              const char *text)
+{
+  GtkWidget *row = bs_test_find_row (root, field);
+
+  if (row == NULL || !GTK_IS_EDITABLE (row))
+    g_error ("no field “%s” is shown", field);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  bs_test_settle ();
+}

@@ -27,5 +27,13 @@ gboolean       bs_test_press_key         (GtkWidget   *widget,
                                           guint        keyval);
 gboolean       bs_test_tree_contains_text (GtkWidget  *root,
                                           const char  *text);
+GtkWidget     *bs_test_find_row          (GtkWidget   *root,
+                                          const char  *title);
+void           bs_test_answer            (GtkWidget   *root,
+                                          const char  *question,
+                                          const char  *answer);
+void           bs_test_type              (GtkWidget   *root,
+                                          const char  *field,
+                                          const char  *text);
 
 G_END_DECLS
