@@ -102,6 +102,7 @@ show_stop (BsAssessmentResult *self,
            BsFindings         *findings)
 {
   gtk_image_set_from_icon_name (self->icon, "dialog-warning-symbolic");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->icon), "result-icon");
   gtk_widget_add_css_class (GTK_WIDGET (self->icon), "warning");
   gtk_label_set_label (self->title_label, _("See a Clinician Now"));
   gtk_label_set_label (self->description_label,
@@ -124,6 +125,7 @@ show_plan (BsAssessmentResult *self,
 
   gtk_image_set_from_icon_name (self->icon, "emblem-ok-symbolic");
   gtk_widget_remove_css_class (GTK_WIDGET (self->icon), "warning");
+  gtk_widget_add_css_class (GTK_WIDGET (self->icon), "result-icon");
   gtk_label_set_label (self->title_label, _("Your Plan"));
   if (n_risks == 0)
     description = g_strdup (_("Your answers show none of the known risk factors. The plan below keeps it that way."));

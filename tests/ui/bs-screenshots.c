@@ -119,7 +119,7 @@ shoot_assessment (BsApplication *app,
 
   bs_test_type (wizard, "How many years have you been running?", "7");
   bs_test_type (wizard, "How far do you run in a week?", "45");
-  bs_test_type (wizard, "How much of that is fast running (speed work)?", "15");
+  bs_test_type (wizard, "Share of it that is speed work", "15");
   bs_test_answer (wizard, "Do you run long distances or do high-impact sports?", "Yes");
   shoot (window, variant, "assessment-6-running");
   wizard_next (wizard);
