@@ -141,6 +141,44 @@ test_column_counts_characters (void)
                    "mine.json:2:83: step 1: “seconds” must be a whole number from 1 to 3600");
 }
 
+/* json-glib parses recursively: input nested deep enough would exhaust the
+ * stack, so it must be refused before it is parsed. */
+static void
+test_deep_nesting_refused (void)
+{
+  gsize n = 200000;
+  char *text = g_malloc (n);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BsRoutine) routine = NULL;
+
+  memset (text, '[', n);
+  bytes = g_bytes_new_take (text, n);
+  routine = bs_routine_new_from_bytes (bytes, "deep.json", 0, &error);
+  g_assert_null (routine);
+  g_assert_error (error, BS_ERROR, BS_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "deep.json: the file is nested more than 32 levels deep; no routine is");
+}
+
+static void
+test_huge_file_refused (void)
+{
+  gsize n = 2 * 1024 * 1024;
+  char *text = g_malloc (n);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BsRoutine) routine = NULL;
+
+  memset (text, ' ', n);
+  text[0] = '{';
+  text[n - 1] = '}';
+  bytes = g_bytes_new_take (text, n);
+  routine = bs_routine_new_from_bytes (bytes, "huge.json", 0, &error);
+  g_assert_null (routine);
+  g_assert_error (error, BS_ERROR, BS_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "huge.json: the file is larger than a routine can be"));
+}
+
 static void
 test_user_texts_are_not_translated (void)
 {
@@ -171,6 +209,8 @@ main (int   argc,
   g_test_add_func ("/routine/bad/missing-file", test_missing_file);
   g_test_add_func ("/routine/bad/column-counts-characters", test_column_counts_characters);
   g_test_add_func ("/routine/user-texts", test_user_texts_are_not_translated);
+  g_test_add_func ("/routine/bad/deep-nesting", test_deep_nesting_refused);
+  g_test_add_func ("/routine/bad/huge-file", test_huge_file_refused);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/routine/bad/%s", bad_cases[i].file);

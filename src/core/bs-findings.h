@@ -53,7 +53,7 @@ typedef enum
 /**
  * BsItem:
  * @title: a short heading, translated
- * @text: one or two sentences: why it matters, or what to do
+ * @text: why it matters, or what to do, in a few sentences
  * @because: (array zero-terminated=1): the answers that led to it, each a
  *   short clause such as "you have run for more than six years"; empty
  *   when it applies to everyone

@@ -21,6 +21,12 @@
 #include "bs-routine.h"
 
 #define MAX_STEPS 500
+/* A routine is a few kilobytes; this leaves room for long instructions. */
+#define MAX_FILE_SIZE (1024 * 1024)
+/* Format 1 nests four levels deep; json-glib recurses once per level and
+ * runs out of stack on deep enough input, so deeper text is refused before
+ * it is parsed. */
+#define MAX_NESTING 32
 #define MAX_TEXT 2000
 #define MAX_LEVEL 600
 
@@ -600,6 +606,37 @@ set_parse_error (const char  *display_name,
   g_set_error (error, BS_ERROR, BS_ERROR_PARSE, "%s:%s", display_name, valid);
 }
 
+/* The deepest nesting of [ and { outside strings, stopping early once it
+ * is past @limit. */
+static guint
+nesting_depth (const char *data,
+               gsize       size,
+               guint       limit)
+{
+  guint depth = 0, deepest = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < size && deepest <= limit; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        deepest = MAX (deepest, ++depth);
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return deepest;
+}
+
 /**
  * bs_routine_new_from_bytes:
  * @bytes: the file's contents
@@ -630,6 +667,20 @@ bs_routine_new_from_bytes (GBytes              *bytes,
   if (size == 0 || data == NULL)
     {
       g_set_error (error, BS_ERROR, BS_ERROR_PARSE, _("%s: the file is empty"), display_name);
+      return NULL;
+    }
+  if (size > MAX_FILE_SIZE)
+    {
+      g_set_error (error, BS_ERROR, BS_ERROR_PARSE,
+                   _("%s: the file is larger than a routine can be (%d KiB at most)"),
+                   display_name, MAX_FILE_SIZE / 1024);
+      return NULL;
+    }
+  if (nesting_depth (data, size, MAX_NESTING) > MAX_NESTING)
+    {
+      g_set_error (error, BS_ERROR, BS_ERROR_PARSE,
+                   _("%s: the file is nested more than %d levels deep; no routine is"),
+                   display_name, MAX_NESTING);
       return NULL;
     }
   if (!g_utf8_validate (data, size, NULL))

@@ -387,7 +387,8 @@ bare_height (double  cm,
 {
   if (units == BS_UNITS_IMPERIAL)
     return bs_format_height (cm, units);
-  return g_strdup_printf ("%.0f", cm);
+  /* As typed: 175.5 stays 175.5. */
+  return g_strdup_printf ("%g", cm);
 }
 
 static char *
