@@ -19,25 +19,10 @@
 #include <string.h>
 
 #include "bs-answers.h"
+#include "bs-measure.h"
+#include "bs-json-locator.h"
 #include "bs-error.h"
 
-/* Exact, by definition of the international inch and pound. */
-#define CM_PER_INCH 2.54
-#define KG_PER_POUND 0.45359237
-#define KM_PER_MILE 1.609344
-
-#define MIN_HEIGHT_CM 100
-#define MAX_HEIGHT_CM 250
-#define MIN_HEIGHT_IN 39 /* 3′3″ */
-#define MAX_HEIGHT_IN 98 /* 8′2″ */
-#define MIN_WEIGHT_KG 25
-#define MAX_WEIGHT_KG 300
-#define MIN_WEIGHT_LB 55
-#define MAX_WEIGHT_LB 661
-#define MAX_YEARS 80
-#define MAX_KM 400
-#define MAX_MILES 248
-#define MAX_PAIN 10
 
 /* An answers file is about a kilobyte.  The cap keeps a hostile file from
  * costing time, and the depth cap keeps json-glib 1.6, which parses
@@ -218,20 +203,20 @@ static const Field fields[] = {
   ANSWER ("has-pain", has_pain),
   { "pain-when", FIELD_PAIN_WHEN, G_STRUCT_OFFSET (BsAnswers, pain_when), 0, 0 },
   { "pain-duration", FIELD_DURATION, G_STRUCT_OFFSET (BsAnswers, pain_duration), 0, 0 },
-  { "pain-severity", FIELD_PAIN, G_STRUCT_OFFSET (BsAnswers, pain_severity), 0, MAX_PAIN },
+  { "pain-severity", FIELD_PAIN, G_STRUCT_OFFSET (BsAnswers, pain_severity), 0, BS_MAX_PAIN },
   ANSWER ("pain-worse-with-activity", pain_worse_with_activity),
   ANSWER ("pain-not-eased-by-rest", pain_not_eased_by_rest),
   ANSWER ("pain-stops-running", pain_stops_running),
-  NUMBER ("height-cm", height_cm, MIN_HEIGHT_IN * CM_PER_INCH, MAX_HEIGHT_CM),
-  NUMBER ("weight-kg", weight_kg, MIN_WEIGHT_LB * KG_PER_POUND, MAX_WEIGHT_KG),
+  NUMBER ("height-cm", height_cm, BS_MIN_HEIGHT_IN * BS_CM_PER_INCH, BS_MAX_HEIGHT_CM),
+  NUMBER ("weight-kg", weight_kg, BS_MIN_WEIGHT_LB * BS_KG_PER_POUND, BS_MAX_WEIGHT_KG),
   ANSWER ("leg-length-difference", leg_length_difference),
   ANSWER ("flat-feet", flat_feet),
   ANSWER ("tall", tall),
   ANSWER ("tight-hamstrings", tight_hamstrings),
   ANSWER ("stiff-back", stiff_back),
   ANSWER ("restricted-hip-flexion", restricted_hip_flexion),
-  NUMBER ("years-running", years_running, 0, MAX_YEARS),
-  NUMBER ("weekly-km", weekly_km, 0, MAX_KM),
+  NUMBER ("years-running", years_running, 0, BS_MAX_YEARS),
+  NUMBER ("weekly-km", weekly_km, 0, BS_MAX_KM),
   NUMBER ("speed-work-percent", speed_work_percent, 0, 100),
   ANSWER ("distance-or-high-impact", distance_or_high_impact),
   ANSWER ("mostly-hard-surfaces", mostly_hard_surfaces),
@@ -549,11 +534,11 @@ read_field (const Field  *field,
         return TRUE;
       if (!is_number (node))
         return fail (error, BS_ERROR_TYPE, _("%s must be a whole number from 0 to %d, not %s"),
-                     label, MAX_PAIN, json_type_name (node));
+                     label, BS_MAX_PAIN, json_type_name (node));
       if (json_node_get_value_type (node) != G_TYPE_INT64 ||
-          json_node_get_int (node) < 0 || json_node_get_int (node) > MAX_PAIN)
+          json_node_get_int (node) < 0 || json_node_get_int (node) > BS_MAX_PAIN)
         return fail (error, BS_ERROR_RANGE, _("%s must be a whole number from 0 to %d"),
-                     label, MAX_PAIN);
+                     label, BS_MAX_PAIN);
       *FIELD_PTR (answers, field, int) = (int) json_node_get_int (node);
       return TRUE;
 
@@ -641,37 +626,6 @@ read_answers (JsonNode   *root_node,
   return TRUE;
 }
 
-/* How deeply arrays and objects nest, not counting brackets inside
- * strings.  Stops counting once past @limit. */
-static guint
-nesting_depth (const char *data,
-               gsize       size,
-               guint       limit)
-{
-  guint depth = 0, deepest = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < size && deepest <= limit; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        deepest = MAX (deepest, ++depth);
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return deepest;
-}
-
 /**
  * bs_answers_from_json:
  * @json: the text
@@ -706,7 +660,7 @@ bs_answers_from_json (const char  *json,
   /* This also refuses a NUL inside the given length. */
   if (!g_utf8_validate (json, size, NULL))
     return fail (error, BS_ERROR_PARSE, _("the assessment data is not UTF-8 text"));
-  if (nesting_depth (json, size, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+  if (bs_json_nesting_depth (json, size, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
     return fail (error, BS_ERROR_PARSE, _("the assessment data nests too deeply"));
 
   parser = json_parser_new_immutable ();
@@ -728,462 +682,4 @@ bs_answers_from_json (const char  *json,
 
   *answers = parsed;
   return TRUE;
-}
-
-/* What people type */
-
-static const char *
-skip_spaces (const char *p)
-{
-  for (;;)
-    {
-      if (g_ascii_isspace (*p))
-        p++;
-      /* No-break and narrow no-break space: what a pasted "175 cm" may
-       * hold, in some locales. */
-      else if (g_str_has_prefix (p, "\u00a0"))
-        p += strlen ("\u00a0");
-      else if (g_str_has_prefix (p, "\u202f"))
-        p += strlen ("\u202f");
-      else
-        return p;
-    }
-}
-
-/* Reads digits with at most one decimal point or comma from *@p.  Nothing
- * else is a number here: no exponent ("1e3"), no "nan" or "inf", no
- * thousands separators.  FALSE if there is no digit. */
-static gboolean
-scan_decimal (const char **p,
-              gboolean    *has_fraction,
-              double      *out)
-{
-  g_autoptr(GString) number = g_string_new (NULL);
-  const char *c = *p;
-  gboolean seen_separator = FALSE;
-  guint digits = 0;
-
-  for (;; c++)
-    {
-      if (g_ascii_isdigit (*c))
-        {
-          g_string_append_c (number, *c);
-          digits++;
-        }
-      else if ((*c == '.' || *c == ',') && !seen_separator)
-        {
-          g_string_append_c (number, '.');
-          seen_separator = TRUE;
-        }
-      else
-        break;
-    }
-  if (digits == 0)
-    return FALSE;
-
-  *out = g_ascii_strtod (number->str, NULL);
-  *has_fraction = seen_separator;
-  *p = c;
-  return TRUE;
-}
-
-/* Consumes the first of @words that *@p starts with.  A word made of
- * letters must not run on into more letters ("in" is not "inx"). */
-static gboolean
-scan_word (const char         **p,
-           const char * const  *words)
-{
-  for (guint i = 0; words[i]; i++)
-    {
-      gsize len = strlen (words[i]);
-
-      if (strncmp (*p, words[i], len) != 0)
-        continue;
-      if (g_ascii_isalpha (words[i][len - 1]) && g_ascii_isalpha ((*p)[len]))
-        continue;
-      *p += len;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-typedef enum
-{
-  READ_OK,
-  READ_GARBAGE,
-  READ_NEGATIVE,
-} ReadResult;
-
-/* A whole entry: spaces, an optional "-" (so that "-5" is refused as out
- * of range rather than as not a number), the number, and optionally the
- * unit the field is asked in, e.g. "70 kg" as bs_format_weight() writes it. */
-static ReadResult
-read_number (const char         *text,
-             const char * const *units,
-             gboolean            whole,
-             double             *out)
-{
-  const char *p = skip_spaces (text);
-  gboolean negative = FALSE, has_fraction;
-  double value;
-
-  if (*p == '-')
-    {
-      negative = TRUE;
-      p++;
-    }
-  if (!scan_decimal (&p, &has_fraction, &value))
-    return READ_GARBAGE;
-  if (whole && has_fraction)
-    return READ_GARBAGE;
-  p = skip_spaces (p);
-  if (units != NULL && scan_word (&p, units))
-    p = skip_spaces (p);
-  if (*p != '\0' || !isfinite (value))
-    return READ_GARBAGE;
-
-  if (negative && value > 0)
-    return READ_NEGATIVE;
-  *out = value;
-  return READ_OK;
-}
-
-/* Reads a number and checks it is from @min to @max, in the units asked. */
-static gboolean
-parse_number (const char          *text,
-              const char * const  *units,
-              gboolean             whole,
-              double               min,
-              double               max,
-              double              *out,
-              const char          *invalid_message,
-              const char          *range_message,
-              GError             **error)
-{
-  double value = 0;
-
-  switch (read_number (text, units, whole, &value))
-    {
-    case READ_GARBAGE:
-      g_set_error_literal (error, BS_ERROR, BS_ERROR_INVALID, invalid_message);
-      return FALSE;
-    case READ_NEGATIVE:
-      g_set_error_literal (error, BS_ERROR, BS_ERROR_RANGE, range_message);
-      return FALSE;
-    case READ_OK:
-    default:
-      break;
-    }
-  if (value < min || value > max)
-    {
-      g_set_error_literal (error, BS_ERROR, BS_ERROR_RANGE, range_message);
-      return FALSE;
-    }
-  *out = value;
-  return TRUE;
-}
-
-static char *
-format_feet_inches (int inches)
-{
-  /* Translators: a height in feet (′) and inches (″), e.g. 5′9″ */
-  return g_strdup_printf (_("%d′%d″"), inches / 12, inches % 12);
-}
-
-/* Heights in feet and inches: 5'9", 5' 9", 5'9, 5 ft 9 in, 5ft9in, 5', or
- * plain inches, 69 or 69".  The feet must be whole: "5.9" could mean
- * 5′9″ or 5.9 feet, so it is read as plain inches and refused as too short
- * rather than guessed at. */
-static ReadResult
-read_feet_inches (const char *text,
-                  double     *inches)
-{
-  static const char * const feet_marks[] = { "feet", "foot", "ft", "'", "′", "’", NULL };
-  static const char * const inch_marks[] = {
-    "inches", "inch", "in", "\"", "″", "”", "''", "′′", "’’", NULL
-  };
-  const char *p = skip_spaces (text);
-  gboolean feet_fraction, inch_fraction;
-  double first, second;
-
-  if (*p == '-')
-    return READ_NEGATIVE;
-  if (!scan_decimal (&p, &feet_fraction, &first))
-    return READ_GARBAGE;
-  p = skip_spaces (p);
-
-  /* "69", "69 in" or "69"": inches alone. */
-  if (scan_word (&p, inch_marks) || *p == '\0')
-    {
-      p = skip_spaces (p);
-      if (*p != '\0')
-        return READ_GARBAGE;
-      *inches = first;
-      return READ_OK;
-    }
-
-  if (feet_fraction || !scan_word (&p, feet_marks))
-    return READ_GARBAGE;
-  p = skip_spaces (p);
-  if (*p == '\0')
-    {
-      *inches = first * 12;
-      return READ_OK;
-    }
-  if (!scan_decimal (&p, &inch_fraction, &second) || second >= 12)
-    return READ_GARBAGE;
-  p = skip_spaces (p);
-  if (scan_word (&p, inch_marks))
-    p = skip_spaces (p);
-  if (*p != '\0')
-    return READ_GARBAGE;
-
-  *inches = first * 12 + second;
-  return READ_OK;
-}
-
-gboolean
-bs_parse_height (const char  *text,
-                 BsUnits      units,
-                 double      *cm,
-                 GError     **error)
-{
-  static const char * const unit_words[] = { "cm", NULL };
-  g_autofree char *invalid = NULL;
-  g_autofree char *range = NULL;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (cm != NULL, FALSE);
-
-  if (units == BS_UNITS_IMPERIAL)
-    {
-      g_autofree char *lowest = format_feet_inches (MIN_HEIGHT_IN);
-      g_autofree char *highest = format_feet_inches (MAX_HEIGHT_IN);
-      g_autofree char *example = format_feet_inches (69);
-      double inches = 0;
-      ReadResult result = read_feet_inches (text, &inches);
-
-      if (result == READ_GARBAGE)
-        {
-          g_set_error (error, BS_ERROR, BS_ERROR_INVALID,
-                       /* Translators: the first two are heights in feet and
-                        * inches, the third an example of how to type one */
-                       _("Height must be feet and inches from %s to %s, such as %s"),
-                       lowest, highest, example);
-          return FALSE;
-        }
-      if (result == READ_NEGATIVE || inches < MIN_HEIGHT_IN || inches > MAX_HEIGHT_IN)
-        {
-          g_set_error (error, BS_ERROR, BS_ERROR_RANGE, _("Height must be from %s to %s"),
-                       lowest, highest);
-          return FALSE;
-        }
-      *cm = inches * CM_PER_INCH;
-      return TRUE;
-    }
-
-  invalid = g_strdup_printf (_("Height must be a number from %d to %d cm"),
-                             MIN_HEIGHT_CM, MAX_HEIGHT_CM);
-  range = g_strdup_printf (_("Height must be from %d to %d cm"), MIN_HEIGHT_CM, MAX_HEIGHT_CM);
-  return parse_number (text, unit_words, FALSE, MIN_HEIGHT_CM, MAX_HEIGHT_CM, cm,
-                       invalid, range, error);
-}
-
-gboolean
-bs_parse_weight (const char  *text,
-                 BsUnits      units,
-                 double      *kg,
-                 GError     **error)
-{
-  static const char * const kg_words[] = { "kg", NULL };
-  static const char * const lb_words[] = { "lbs", "lb", NULL };
-  g_autofree char *invalid = NULL;
-  g_autofree char *range = NULL;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (kg != NULL, FALSE);
-
-  if (units == BS_UNITS_IMPERIAL)
-    {
-      double pounds;
-
-      invalid = g_strdup_printf (_("Weight must be a number from %d to %d lb"),
-                                 MIN_WEIGHT_LB, MAX_WEIGHT_LB);
-      range = g_strdup_printf (_("Weight must be from %d to %d lb"), MIN_WEIGHT_LB,
-                               MAX_WEIGHT_LB);
-      if (!parse_number (text, lb_words, FALSE, MIN_WEIGHT_LB, MAX_WEIGHT_LB, &pounds,
-                         invalid, range, error))
-        return FALSE;
-      *kg = pounds * KG_PER_POUND;
-      return TRUE;
-    }
-
-  invalid = g_strdup_printf (_("Weight must be a number from %d to %d kg"),
-                             MIN_WEIGHT_KG, MAX_WEIGHT_KG);
-  range = g_strdup_printf (_("Weight must be from %d to %d kg"), MIN_WEIGHT_KG, MAX_WEIGHT_KG);
-  return parse_number (text, kg_words, FALSE, MIN_WEIGHT_KG, MAX_WEIGHT_KG, kg,
-                       invalid, range, error);
-}
-
-gboolean
-bs_parse_years (const char  *text,
-                double      *years,
-                GError     **error)
-{
-  g_autofree char *invalid = NULL;
-  g_autofree char *range = NULL;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (years != NULL, FALSE);
-
-  invalid = g_strdup_printf (ngettext ("Running time must be a number from 0 to %d year",
-                                       "Running time must be a number from 0 to %d years",
-                                       MAX_YEARS), MAX_YEARS);
-  range = g_strdup_printf (ngettext ("Running time must be from 0 to %d year",
-                                     "Running time must be from 0 to %d years",
-                                     MAX_YEARS), MAX_YEARS);
-  return parse_number (text, NULL, FALSE, 0, MAX_YEARS, years, invalid, range, error);
-}
-
-gboolean
-bs_parse_distance (const char  *text,
-                   BsUnits      units,
-                   double      *km,
-                   GError     **error)
-{
-  static const char * const km_words[] = { "km", NULL };
-  static const char * const mile_words[] = { "miles", "mile", "mi", NULL };
-  g_autofree char *invalid = NULL;
-  g_autofree char *range = NULL;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (km != NULL, FALSE);
-
-  if (units == BS_UNITS_IMPERIAL)
-    {
-      double miles;
-
-      invalid = g_strdup_printf (_("Weekly distance must be a number from 0 to %d mi"),
-                                 MAX_MILES);
-      range = g_strdup_printf (_("Weekly distance must be from 0 to %d mi"), MAX_MILES);
-      if (!parse_number (text, mile_words, FALSE, 0, MAX_MILES, &miles, invalid, range, error))
-        return FALSE;
-      *km = miles * KM_PER_MILE;
-      return TRUE;
-    }
-
-  invalid = g_strdup_printf (_("Weekly distance must be a number from 0 to %d km"), MAX_KM);
-  range = g_strdup_printf (_("Weekly distance must be from 0 to %d km"), MAX_KM);
-  return parse_number (text, km_words, FALSE, 0, MAX_KM, km, invalid, range, error);
-}
-
-gboolean
-bs_parse_percent (const char  *text,
-                  double      *percent,
-                  GError     **error)
-{
-  static const char * const unit_words[] = { "%", NULL };
-  g_autofree char *invalid = NULL;
-  g_autofree char *range = NULL;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (percent != NULL, FALSE);
-
-  invalid = g_strdup_printf (_("Speed work must be a number from 0 to %d %%"), 100);
-  range = g_strdup_printf (_("Speed work must be from 0 to %d %%"), 100);
-  return parse_number (text, unit_words, FALSE, 0, 100, percent, invalid, range, error);
-}
-
-gboolean
-bs_parse_pain (const char  *text,
-               int         *severity,
-               GError     **error)
-{
-  g_autofree char *message = NULL;
-  double value;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (severity != NULL, FALSE);
-
-  /* The 0 to 10 rating has no halves; "5.5" is refused as not a rating. */
-  message = g_strdup_printf (_("Pain must be a whole number from 0 to %d"), MAX_PAIN);
-  if (!parse_number (text, NULL, TRUE, 0, MAX_PAIN, &value, message, message, error))
-    return FALSE;
-  *severity = (int) value;
-  return TRUE;
-}
-
-/* "70" or "70.5": one decimal, shown only when it is not zero. */
-static char *
-format_one_decimal (double value)
-{
-  double rounded = floor (value * 10.0 + 0.5) / 10.0;
-
-  if (rounded == floor (rounded))
-    return g_strdup_printf ("%.0f", rounded);
-  return g_strdup_printf ("%.1f", rounded);
-}
-
-/**
- * bs_format_height:
- *
- * Returns: (transfer full): "175 cm", or "5′9″" to the nearest inch; "—"
- *   if @cm is unknown
- */
-char *
-bs_format_height (double  cm,
-                  BsUnits units)
-{
-  if (cm < 0 || !isfinite (cm))
-    return g_strdup ("—");
-  if (units == BS_UNITS_IMPERIAL)
-    return format_feet_inches ((int) lround (cm / CM_PER_INCH));
-  /* Translators: a height in centimetres */
-  return g_strdup_printf (_("%d cm"), (int) lround (cm));
-}
-
-/**
- * bs_format_weight:
- *
- * Returns: (transfer full): "70 kg" or "70.5 kg"; "154 lb", to the nearest
- *   pound (a pound is less than half a kilogram already); "—" if unknown
- */
-char *
-bs_format_weight (double  kg,
-                  BsUnits units)
-{
-  g_autofree char *number = NULL;
-
-  if (kg < 0 || !isfinite (kg))
-    return g_strdup ("—");
-  if (units == BS_UNITS_IMPERIAL)
-    /* Translators: a weight in pounds */
-    return g_strdup_printf (_("%d lb"), (int) lround (kg / KG_PER_POUND));
-
-  number = format_one_decimal (kg);
-  /* Translators: a weight in kilograms, e.g. "70.5 kg" */
-  return g_strdup_printf (_("%s kg"), number);
-}
-
-/**
- * bs_format_distance:
- *
- * Returns: (transfer full): "30 km" or "12.5 km"; "19 mi", to the nearest
- *   mile; "—" if unknown
- */
-char *
-bs_format_distance (double  km,
-                    BsUnits units)
-{
-  g_autofree char *number = NULL;
-
-  if (km < 0 || !isfinite (km))
-    return g_strdup ("—");
-  if (units == BS_UNITS_IMPERIAL)
-    /* Translators: a distance in miles */
-    return g_strdup_printf (_("%d mi"), (int) lround (km / KM_PER_MILE));
-
-  number = format_one_decimal (km);
-  /* Translators: a distance in kilometres, e.g. "12.5 km" */
-  return g_strdup_printf (_("%s km"), number);
 }

@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "bs-measure.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -54,12 +56,6 @@ typedef enum
   BS_PAIN_FOR_MONTHS,          /* three to six months */
   BS_PAIN_FOR_OVER_SIX_MONTHS, /* chronic, by the stricter definition */
 } BsPainDuration;
-
-typedef enum
-{
-  BS_UNITS_METRIC,
-  BS_UNITS_IMPERIAL,
-} BsUnits;
 
 /* Numbers not given are BS_UNKNOWN_NUMBER: any negative value reads as
  * unknown. */
@@ -128,39 +124,6 @@ gboolean   bs_answers_from_json  (const char  *json,
                                   gssize       length,
                                   BsAnswers   *answers,
                                   GError     **error);
-
-/* Input checks for what a person types.  Each refuses text that is not a
- * number or is out of range with a message that gives the range in the
- * units asked for (e.g. "Height must be from 100 to 250 cm"), and accepts
- * a decimal comma or point.  Heights in imperial units are "5'9", 5' 9",
- * 5 ft 9 in" or plain inches "69"; weights in pounds. */
-gboolean   bs_parse_height       (const char  *text,
-                                  BsUnits      units,
-                                  double      *cm,
-                                  GError     **error);
-gboolean   bs_parse_weight       (const char  *text,
-                                  BsUnits      units,
-                                  double      *kg,
-                                  GError     **error);
-gboolean   bs_parse_years        (const char  *text,
-                                  double      *years,
-                                  GError     **error);
-gboolean   bs_parse_distance     (const char  *text,
-                                  BsUnits      units,
-                                  double      *km,
-                                  GError     **error);
-gboolean   bs_parse_percent      (const char  *text,
-                                  double      *percent,
-                                  GError     **error);
-gboolean   bs_parse_pain         (const char  *text,
-                                  int         *severity,
-                                  GError     **error);
-char      *bs_format_height      (double       cm,
-                                  BsUnits      units);
-char      *bs_format_weight      (double       kg,
-                                  BsUnits      units);
-char      *bs_format_distance    (double       km,
-                                  BsUnits      units);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BsAnswers, bs_answers_free)
 

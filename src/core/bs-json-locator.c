@@ -312,3 +312,42 @@ bs_json_locator_lookup (BsJsonLocator *self,
   *column = pos->column;
   return TRUE;
 }
+
+/**
+ * bs_json_nesting_depth:
+ * @limit: counting stops once the depth passes this
+ *
+ * json-glib parses recursively and runs out of stack on input nested deep
+ * enough, so every loader asks this first and refuses deep text unparsed.
+ *
+ * Returns: how deeply arrays and objects nest in @text, not counting
+ *   brackets inside strings, or a value just past @limit
+ */
+guint
+bs_json_nesting_depth (const char *text,
+                       gsize       length,
+                       guint       limit)
+{
+  guint depth = 0, deepest = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length && deepest <= limit; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        deepest = MAX (deepest, ++depth);
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return deepest;
+}

@@ -21,6 +21,10 @@ gboolean       bs_json_locator_lookup (BsJsonLocator *self,
                                        guint         *line,
                                        guint         *column);
 
+guint          bs_json_nesting_depth  (const char    *text,
+                                       gsize          length,
+                                       guint          limit);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BsJsonLocator, bs_json_locator_free)
 
 G_END_DECLS

@@ -606,37 +606,6 @@ set_parse_error (const char  *display_name,
   g_set_error (error, BS_ERROR, BS_ERROR_PARSE, "%s:%s", display_name, valid);
 }
 
-/* The deepest nesting of [ and { outside strings, stopping early once it
- * is past @limit. */
-static guint
-nesting_depth (const char *data,
-               gsize       size,
-               guint       limit)
-{
-  guint depth = 0, deepest = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < size && deepest <= limit; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        deepest = MAX (deepest, ++depth);
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return deepest;
-}
-
 /**
  * bs_routine_new_from_bytes:
  * @bytes: the file's contents
@@ -676,7 +645,7 @@ bs_routine_new_from_bytes (GBytes              *bytes,
                    display_name, MAX_FILE_SIZE / 1024);
       return NULL;
     }
-  if (nesting_depth (data, size, MAX_NESTING) > MAX_NESTING)
+  if (bs_json_nesting_depth (data, size, MAX_NESTING) > MAX_NESTING)
     {
       g_set_error (error, BS_ERROR, BS_ERROR_PARSE,
                    _("%s: the file is nested more than %d levels deep; no routine is"),

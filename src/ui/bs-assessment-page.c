@@ -395,14 +395,14 @@ static char *
 bare_weight (double  kg,
              BsUnits units)
 {
-  return g_strdup_printf ("%.1f", units == BS_UNITS_IMPERIAL ? kg / 0.45359237 : kg);
+  return g_strdup_printf ("%.1f", units == BS_UNITS_IMPERIAL ? kg / BS_KG_PER_POUND : kg);
 }
 
 static char *
 bare_distance (double  km,
                BsUnits units)
 {
-  return g_strdup_printf ("%.0f", units == BS_UNITS_IMPERIAL ? km / 1.609344 : km);
+  return g_strdup_printf ("%.0f", units == BS_UNITS_IMPERIAL ? km / BS_KM_PER_MILE : km);
 }
 
 /* Answers -> widgets, for a resumed assessment. */
