@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bs-cue-plan.h"
+#include "bs-cue-player.h"
 #include "bs-fake-clock.h"
 #include "bs-routine-library.h"
 
@@ -217,6 +218,22 @@ test_upcoming_follows_the_session (void)
   g_assert_true (g_str_has_prefix (text, "stage@145000 tick@157000"));
 }
 
+/* The result, spoken: whole words a voice can say. */
+static void
+test_result_sentence (void)
+{
+  g_autoptr(BsSchedule) schedule = core_test ("standard", 0);
+  g_autoptr(BsClock) clock = bs_fake_clock_new ();
+  g_autoptr(BsSession) session = bs_session_new (schedule, clock);
+  g_autofree char *sentence = NULL;
+
+  bs_session_start (session);
+  bs_fake_clock_advance (BS_FAKE_CLOCK (clock), 10 * SEC + 92 * SEC);
+  bs_session_give_up (session);
+  sentence = bs_cue_result_sentence (bs_session_get_result (session));
+  g_assert_cmpstr (sentence, ==, "You held 1 minute 32 seconds, up to stage 4 of 8.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,6 +251,7 @@ main (int   argc,
       g_test_add_data_func (name, GUINT_TO_POINTER (level), test_every_boundary_has_a_cue);
     }
   g_test_add_func ("/cue-plan/upcoming", test_upcoming_follows_the_session);
+  g_test_add_func ("/cue-plan/result-sentence", test_result_sentence);
 
   return g_test_run ();
 }

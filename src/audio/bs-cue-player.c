@@ -296,9 +296,18 @@ bs_cue_result_sentence (BsResult *result)
   if (reached == 0)
     return g_strdup (_("Stopped before the first stage."));
 
+  /* Spoken, so words, not "min" and "s". */
   if (minutes > 0)
-    /* Translators: a spoken duration, e.g. "1 minute 32 seconds". */
-    held_text = g_strdup_printf (_("%u min %u s"), minutes, seconds);
+    {
+      g_autofree char *minutes_text = g_strdup_printf (ngettext ("%u minute", "%u minutes", minutes),
+                                                       minutes);
+      g_autofree char *seconds_text = g_strdup_printf (ngettext ("%u second", "%u seconds", seconds),
+                                                       seconds);
+
+      /* Translators: a spoken duration: minutes, then seconds, e.g.
+       * "1 minute 32 seconds". */
+      held_text = g_strdup_printf (C_("spoken duration", "%s %s"), minutes_text, seconds_text);
+    }
   else
     held_text = g_strdup_printf (ngettext ("%u second", "%u seconds", seconds), seconds);
   /* Translators: spoken result: time held, stage reached, number of stages. */
