@@ -155,8 +155,6 @@ bs_cue_bank_make_buffers (BsCueBank    *self,
       }
       GST_BUFFER_PTS (buffer) = (GstClockTime) running;
       GST_BUFFER_DURATION (buffer) = samples_to_time (n_samples);
-      /* Each cue stands alone in time, apart from the one before. */
-      GST_BUFFER_FLAG_SET (buffer, GST_BUFFER_FLAG_DISCONT);
       g_ptr_array_add (buffers, buffer);
     }
   return buffers;

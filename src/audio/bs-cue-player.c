@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <gst/app/gstappsrc.h>
+#include <gst/audio/gstaudiobasesink.h>
 
 #include "bs-cue-bank.h"
 #include "bs-cue-player.h"
@@ -535,6 +536,22 @@ on_bus_message (GstBus     *bus,
   return G_SOURCE_CONTINUE;
 }
 
+/* An audio sink normally slaves its device to the pipeline's clock by
+ * skipping and inserting samples whenever they drift apart by more than a
+ * few tens of milliseconds; in its first seconds that moved cues by up to
+ * 60 ms on PulseAudio.  Left alone, cues land on the millisecond, and the
+ * drift of a sound card (rarely over 100 ppm) adds less than 20 ms over a
+ * three-minute test. */
+static void
+on_element_added (GstBin     *bin,
+                  GstBin     *sub_bin,
+                  GstElement *element,
+                  gpointer    user_data)
+{
+  if (GST_IS_AUDIO_BASE_SINK (element))
+    g_object_set (element, "slave-method", GST_AUDIO_BASE_SINK_SLAVE_NONE, NULL);
+}
+
 static GstElement *
 make (const char  *factory,
       GError     **error)
@@ -568,6 +585,7 @@ bs_cue_player_start (BsCuePlayer  *self,
   g_return_val_if_fail (self->pipeline == NULL, FALSE);
 
   self->pipeline = gst_pipeline_new ("backstay-cues");
+  g_signal_connect (self->pipeline, "deep-element-added", G_CALLBACK (on_element_added), NULL);
   if (!(self->mixer = make ("audiomixer", error)) ||
       !(silence = make ("audiotestsrc", error)) ||
       !(filter = make ("capsfilter", error)) ||
