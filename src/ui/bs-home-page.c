@@ -23,6 +23,7 @@ struct _BsHomePage
   GtkLabel *form_info_label;
   GtkLabel *summary_label;
   GtkButton *start_button;
+  GtkMenuButton *menu_button;
 
   BsApplication *application; /* weak: the app outlives its windows */
   BsRoutine *routine;
@@ -184,6 +185,7 @@ bs_home_page_class_init (BsHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BsHomePage, form_info_label);
   gtk_widget_class_bind_template_child (widget_class, BsHomePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, BsHomePage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, BsHomePage, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_start_clicked);
 }
@@ -192,6 +194,14 @@ static void
 bs_home_page_init (BsHomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GTK 4.8 does not pass a menu button's accessible label to the button
+   * inside it, which is what takes the focus: name that one too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->menu_button)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
 }
 
 void
