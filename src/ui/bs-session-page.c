@@ -22,6 +22,7 @@ struct _BsSessionPage
   GtkWidget parent_instance;
 
   AdwWindowTitle *window_title;
+  GtkLabel *notice_label;
   GtkLabel *stage_label;
   GtkLabel *name_label;
   GtkLabel *side_label;
@@ -319,6 +320,7 @@ bs_session_page_class_init (BsSessionPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/bs-session-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BsSessionPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BsSessionPage, notice_label);
   gtk_widget_class_bind_template_child (widget_class, BsSessionPage, stage_label);
   gtk_widget_class_bind_template_child (widget_class, BsSessionPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, BsSessionPage, side_label);
@@ -395,4 +397,19 @@ bs_session_page_set_session (BsSessionPage *self,
   g_signal_connect (session, "notify", G_CALLBACK (on_session_notify), self);
   update_segment (self);
   update_state (self);
+}
+
+/**
+ * bs_session_page_set_notice:
+ * @notice: (nullable): a problem the person should know of while the run
+ *   goes on, or %NULL for none
+ */
+void
+bs_session_page_set_notice (BsSessionPage *self,
+                            const char    *notice)
+{
+  g_return_if_fail (BS_IS_SESSION_PAGE (self));
+
+  gtk_label_set_label (self->notice_label, notice ? notice : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_label), notice != NULL);
 }

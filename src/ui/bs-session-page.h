@@ -12,5 +12,7 @@ G_DECLARE_FINAL_TYPE (BsSessionPage, bs_session_page, BS, SESSION_PAGE, GtkWidge
 
 void bs_session_page_set_session (BsSessionPage *self,
                                   BsSession     *session);
+void bs_session_page_set_notice  (BsSessionPage *self,
+                                  const char    *notice);
 
 G_END_DECLS

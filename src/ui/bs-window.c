@@ -31,6 +31,8 @@ struct _BsWindow
   BsSession *session;
   BsCuePlayer *player;
   char *audio_problem;   /* said once per window */
+  guint inhibit_cookie;  /* while a session runs or is paused */
+  gboolean inhibit_refused;
 };
 
 G_DEFINE_FINAL_TYPE (BsWindow, bs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -41,10 +43,40 @@ get_app (BsWindow *self)
   return BS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
+/* The screen must not dim or the computer sleep in the middle of a plank. */
+static void
+inhibit (BsWindow *self)
+{
+  if (self->inhibit_cookie != 0)
+    return;
+  self->inhibit_cookie = gtk_application_inhibit (GTK_APPLICATION (get_app (self)), GTK_WINDOW (self),
+                                                  GTK_APPLICATION_INHIBIT_IDLE |
+                                                  GTK_APPLICATION_INHIBIT_SUSPEND,
+                                                  _("A routine is being timed"));
+  /* Said on the session page, where it matters, for as long as it does. */
+  self->inhibit_refused = self->inhibit_cookie == 0;
+  bs_session_page_set_notice (self->session_page,
+                              self->inhibit_refused
+                              ? _("The screen may dim or the computer sleep during this run: "
+                                  "the desktop did not let Backstay keep it awake.")
+                              : NULL);
+}
+
+static void
+uninhibit (BsWindow *self)
+{
+  if (self->inhibit_cookie == 0)
+    return;
+  gtk_application_uninhibit (GTK_APPLICATION (get_app (self)), self->inhibit_cookie);
+  self->inhibit_cookie = 0;
+}
+
 static void
 on_session_finished (BsSession *session,
                      BsWindow  *self)
 {
+  uninhibit (self);
+
   BsResult *result = bs_session_get_result (session);
 
   if (result == NULL)
@@ -117,6 +149,7 @@ start_cues (BsWindow *self)
 static void
 clear_session (BsWindow *self)
 {
+  uninhibit (self);
   if (self->player != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->player, self);
@@ -149,6 +182,7 @@ bs_window_start (BsWindow   *self,
   bs_session_page_set_session (self->session_page, self->session);
   gtk_stack_set_visible_child_name (self->stack, "session");
   bs_session_start (self->session);
+  inhibit (self);
   start_cues (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->session_page));
 }
@@ -464,6 +498,31 @@ bs_window_get_session (BsWindow *self)
  *
  * Returns: (nullable): the message shown when sound could not be played
  */
+/**
+ * bs_window_is_keeping_awake:
+ *
+ * Returns: %TRUE while the window holds an inhibition of idle and suspend
+ */
+gboolean
+bs_window_is_keeping_awake (BsWindow *self)
+{
+  g_return_val_if_fail (BS_IS_WINDOW (self), FALSE);
+  return self->inhibit_cookie != 0;
+}
+
+/**
+ * bs_window_was_refused_keeping_awake:
+ *
+ * Returns: %TRUE if the desktop refused to keep the screen awake (and the
+ *   window said so)
+ */
+gboolean
+bs_window_was_refused_keeping_awake (BsWindow *self)
+{
+  g_return_val_if_fail (BS_IS_WINDOW (self), FALSE);
+  return self->inhibit_refused;
+}
+
 const char *
 bs_window_get_audio_problem (BsWindow *self)
 {

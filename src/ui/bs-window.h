@@ -18,5 +18,7 @@ void        bs_window_start       (BsWindow      *self,
 BsSession  *bs_window_get_session (BsWindow      *self);
 const char *bs_window_get_page    (BsWindow      *self);
 const char *bs_window_get_audio_problem (BsWindow *self);
+gboolean    bs_window_is_keeping_awake (BsWindow *self);
+gboolean    bs_window_was_refused_keeping_awake (BsWindow *self);
 
 G_END_DECLS

@@ -384,6 +384,27 @@ test_no_audio_message (Fixture       *f,
   g_assert_cmpstr (countdown_text (f), ==, "1:00");
 }
 
+/* Awake for the whole run, paused included, and released at its end.  A
+ * session bus without a session manager (as here) refuses: then the window
+ * says so once. */
+static void
+test_keeps_awake (Fixture       *f,
+                  gconstpointer  data)
+{
+  start_from_home (f);
+  g_assert_true (bs_window_is_keeping_awake (window (f)) ||
+                 bs_window_was_refused_keeping_awake (window (f)));
+  if (bs_window_was_refused_keeping_awake (window (f)))
+    g_assert_true (bs_test_tree_contains_text (f->session_page, "did not let Backstay keep it awake"));
+
+  bs_test_press_key (f->session_page, GDK_KEY_space);
+  g_assert_true (bs_window_is_keeping_awake (window (f)) ||
+                 bs_window_was_refused_keeping_awake (window (f)));
+  bs_test_press_key (f->session_page, GDK_KEY_Return);
+  g_assert_cmpstr (bs_window_get_page (window (f)), ==, "result");
+  g_assert_false (bs_window_is_keeping_awake (window (f)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +429,7 @@ main (int   argc,
   g_test_add ("/window/accessible-names", Fixture, NULL, setup, test_accessible_names, teardown);
   g_test_add ("/window/secondary-windows", Fixture, NULL, setup, test_secondary_windows, teardown);
   g_test_add ("/window/no-audio-message", Fixture, NULL, setup, test_no_audio_message, teardown);
+  g_test_add ("/window/keeps-awake", Fixture, NULL, setup, test_keeps_awake, teardown);
 
   return g_test_run ();
 }
