@@ -321,6 +321,36 @@ test_stop_leaves_no_result (Fixture       *f,
   g_assert_true (g_str_has_suffix (f->events->str, "finished;"));
 }
 
+/* The machine sleeps mid-hold: the session pauses at the time that was
+ * left instead of carrying on as if the person had held all along. */
+static void
+test_suspend_pauses (Fixture       *f,
+                     gconstpointer  data)
+{
+  bs_session_start (f->session);
+  advance (f, 30 * SEC);
+  g_assert_cmpuint (bs_session_get_remaining_seconds (f->session), ==, 40);
+
+  bs_fake_clock_sleep (BS_FAKE_CLOCK (f->clock), 600 * SEC);
+  /* The next wake-up, at most a second after waking, notices. */
+  advance (f, 1 * SEC);
+  g_assert_cmpint (bs_session_get_state (f->session), ==, BS_SESSION_PAUSED);
+  g_assert_true (bs_session_get_paused_by_sleep (f->session));
+  g_assert_cmpint (bs_session_get_remaining_usec (f->session), ==, 39 * SEC);
+  g_assert_cmpuint (bs_fake_clock_get_n_pending (BS_FAKE_CLOCK (f->clock)), ==, 0);
+
+  bs_session_resume (f->session);
+  g_assert_false (bs_session_get_paused_by_sleep (f->session));
+  g_assert_cmpint (bs_session_get_state (f->session), ==, BS_SESSION_RUNNING);
+  advance (f, 39 * SEC);
+  g_assert_cmpint (bs_session_get_segment_index (f->session), ==, 2);
+
+  /* A short hiccup in the clocks is not a sleep. */
+  bs_fake_clock_sleep (BS_FAKE_CLOCK (f->clock), BS_SESSION_SLEEP_THRESHOLD_USEC - 1);
+  advance (f, 1 * SEC);
+  g_assert_cmpint (bs_session_get_state (f->session), ==, BS_SESSION_RUNNING);
+}
+
 /* Late wake-ups (a busy main loop) must not shift the time line: every
  * boundary stays where the schedule puts it. */
 static void
@@ -387,6 +417,7 @@ main (int   argc,
               test_pause_in_get_ready, teardown);
   g_test_add ("/session/skip-and-back", Fixture, NULL, setup, test_skip_and_back, teardown);
   g_test_add ("/session/stop", Fixture, NULL, setup, test_stop_leaves_no_result, teardown);
+  g_test_add ("/session/suspend-pauses", Fixture, NULL, setup, test_suspend_pauses, teardown);
   for (guint i = 0; i < G_N_ELEMENTS (give_ups); i++)
     {
       g_autofree char *name = g_strdup_printf ("/session/give-up/%u", i);

@@ -42,3 +42,18 @@ bs_clock_remove_timeout (BsClock *self,
   g_return_if_fail (id != 0);
   BS_CLOCK_GET_CLASS (self)->remove_timeout (self, id);
 }
+
+/**
+ * bs_clock_get_sleep_time:
+ *
+ * Returns: microseconds spent suspended so far, or 0 where that is unknown
+ */
+gint64
+bs_clock_get_sleep_time (BsClock *self)
+{
+  g_return_val_if_fail (BS_IS_CLOCK (self), 0);
+
+  if (BS_CLOCK_GET_CLASS (self)->get_sleep_time == NULL)
+    return 0;
+  return BS_CLOCK_GET_CLASS (self)->get_sleep_time (self);
+}

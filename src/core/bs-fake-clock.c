@@ -28,6 +28,7 @@ struct _BsFakeClock
   BsClock parent_instance;
 
   gint64 now;
+  gint64 slept;
   guint last_id;
   GList *timeouts; /* Timeout, sorted by deadline then id */
 };
@@ -57,6 +58,12 @@ static gint64
 bs_fake_clock_get_time (BsClock *clock)
 {
   return BS_FAKE_CLOCK (clock)->now;
+}
+
+static gint64
+bs_fake_clock_get_sleep_time (BsClock *clock)
+{
+  return BS_FAKE_CLOCK (clock)->slept;
 }
 
 static guint
@@ -116,6 +123,7 @@ bs_fake_clock_class_init (BsFakeClockClass *klass)
   clock_class->get_time = bs_fake_clock_get_time;
   clock_class->add_timeout = bs_fake_clock_add_timeout;
   clock_class->remove_timeout = bs_fake_clock_remove_timeout;
+  clock_class->get_sleep_time = bs_fake_clock_get_sleep_time;
 }
 
 static void
@@ -175,4 +183,20 @@ bs_fake_clock_get_n_pending (BsFakeClock *self)
 {
   g_return_val_if_fail (BS_IS_FAKE_CLOCK (self), 0);
   return g_list_length (self->timeouts);
+}
+
+/**
+ * bs_fake_clock_sleep:
+ * @usec: how long the machine is suspended
+ *
+ * Suspends the machine, as far as the clock goes: the time line stands
+ * still (nothing fires), and the time spent asleep grows.
+ */
+void
+bs_fake_clock_sleep (BsFakeClock *self,
+                     gint64       usec)
+{
+  g_return_if_fail (BS_IS_FAKE_CLOCK (self));
+  g_return_if_fail (usec >= 0);
+  self->slept += usec;
 }

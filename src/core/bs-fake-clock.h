@@ -14,5 +14,7 @@ void     bs_fake_clock_advance      (BsFakeClock *self,
 void     bs_fake_clock_advance_to   (BsFakeClock *self,
                                      gint64       time);
 guint    bs_fake_clock_get_n_pending (BsFakeClock *self);
+void     bs_fake_clock_sleep        (BsFakeClock *self,
+                                     gint64       usec);
 
 G_END_DECLS

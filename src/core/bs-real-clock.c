@@ -3,6 +3,8 @@
 
 #include "bs-real-clock.h"
 
+#include <time.h>
+
 /*
  * Timeouts are GSources with an absolute ready time on the monotonic clock,
  * so a deadline is honoured as a point in time, however late the previous
@@ -74,6 +76,22 @@ bs_real_clock_get_time (BsClock *clock)
   return g_get_monotonic_time ();
 }
 
+/* Linux's boot-time clock runs on through suspend; the monotonic one does
+ * not.  The difference is the time spent asleep. */
+static gint64
+bs_real_clock_get_sleep_time (BsClock *clock)
+{
+#ifdef CLOCK_BOOTTIME
+  struct timespec boot, mono;
+
+  if (clock_gettime (CLOCK_BOOTTIME, &boot) != 0 || clock_gettime (CLOCK_MONOTONIC, &mono) != 0)
+    return 0;
+  return ((gint64) boot.tv_sec - mono.tv_sec) * G_USEC_PER_SEC + (boot.tv_nsec - mono.tv_nsec) / 1000;
+#else
+  return 0;
+#endif
+}
+
 static guint
 bs_real_clock_add_timeout (BsClock        *clock,
                            gint64          deadline,
@@ -140,6 +158,7 @@ bs_real_clock_class_init (BsRealClockClass *klass)
   clock_class->get_time = bs_real_clock_get_time;
   clock_class->add_timeout = bs_real_clock_add_timeout;
   clock_class->remove_timeout = bs_real_clock_remove_timeout;
+  clock_class->get_sleep_time = bs_real_clock_get_sleep_time;
 }
 
 static void

@@ -32,6 +32,9 @@ struct _BsSession
   guint timeout_id;
   guint remaining_seconds;
 
+  gint64 sleep_mark;     /* the clock's sleep time when last checked */
+  gboolean slept;        /* paused because the machine was suspended */
+
   gint64 *held_ms;       /* per segment */
   gboolean *skipped;     /* per segment */
   GDateTime *started_at;
@@ -46,6 +49,7 @@ enum {
   PROP_SEGMENT_INDEX,
   PROP_REMAINING_SECONDS,
   PROP_RESULT,
+  PROP_PAUSED_BY_SLEEP,
   N_PROPS
 };
 
@@ -188,6 +192,24 @@ finish (BsSession      *self,
   g_signal_emit (self, signals[FINISHED], 0);
 }
 
+/* The time line stops while the machine sleeps, so a session would carry
+ * on afterwards as if nothing happened, though the person has surely let go.
+ * It pauses instead, at the time that was left, and says why. */
+static gboolean
+check_sleep (BsSession *self)
+{
+  gint64 slept = bs_clock_get_sleep_time (self->clock);
+  gboolean asleep = slept - self->sleep_mark >= BS_SESSION_SLEEP_THRESHOLD_USEC;
+
+  self->sleep_mark = slept;
+  if (!asleep)
+    return FALSE;
+  bs_session_pause (self);
+  self->slept = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED_BY_SLEEP]);
+  return TRUE;
+}
+
 static void
 on_timeout (gpointer data)
 {
@@ -195,6 +217,8 @@ on_timeout (gpointer data)
   gint64 now = bs_clock_get_time (self->clock);
 
   self->timeout_id = 0;
+  if (check_sleep (self))
+    return;
   g_object_ref (self);
 
   /* Catch up on every boundary that has passed, each from its own
@@ -308,6 +332,9 @@ bs_session_get_property (GObject    *object,
     case PROP_RESULT:
       g_value_set_object (value, self->result);
       break;
+    case PROP_PAUSED_BY_SLEEP:
+      g_value_set_boolean (value, self->slept);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -363,6 +390,14 @@ bs_session_class_init (BsSessionClass *klass)
   properties[PROP_RESULT] =
     g_param_spec_object ("result", NULL, NULL, BS_TYPE_RESULT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * BsSession:paused-by-sleep:
+   *
+   * %TRUE while the session is paused because the machine was suspended.
+   */
+  properties[PROP_PAUSED_BY_SLEEP] =
+    g_param_spec_boolean ("paused-by-sleep", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -434,6 +469,18 @@ bs_session_get_state (BsSession *self)
  *
  * Returns: %TRUE while the session counts down or is paused
  */
+/**
+ * bs_session_get_paused_by_sleep:
+ *
+ * Returns: %TRUE if the session paused itself because the machine slept
+ */
+gboolean
+bs_session_get_paused_by_sleep (BsSession *self)
+{
+  g_return_val_if_fail (BS_IS_SESSION (self), FALSE);
+  return self->slept;
+}
+
 gboolean
 bs_session_is_active (BsSession *self)
 {
@@ -516,6 +563,7 @@ bs_session_start (BsSession *self)
   g_return_if_fail (self->state == BS_SESSION_IDLE);
 
   self->started_at = g_date_time_new_now_utc ();
+  self->sleep_mark = bs_clock_get_sleep_time (self->clock);
   enter_segment (self, 0, bs_clock_get_time (self->clock));
   reschedule (self);
 }
@@ -543,6 +591,12 @@ bs_session_resume (BsSession *self)
     return;
 
   self->deadline = bs_clock_get_time (self->clock) + self->paused_left;
+  self->sleep_mark = bs_clock_get_sleep_time (self->clock);
+  if (self->slept)
+    {
+      self->slept = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED_BY_SLEEP]);
+    }
   set_state (self, self->state_before_pause);
   update_remaining (self);
   reschedule (self);

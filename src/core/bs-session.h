@@ -32,6 +32,10 @@ typedef enum
  * segment; later, it restarts the current one (as media players do). */
 #define BS_SESSION_BACK_RESTART_USEC (3 * G_USEC_PER_SEC)
 
+/* Asleep this long or more between two of the session's wake-ups (at most
+ * a second apart) means the machine was suspended. */
+#define BS_SESSION_SLEEP_THRESHOLD_USEC (G_USEC_PER_SEC / 2)
+
 #define BS_TYPE_SESSION (bs_session_get_type ())
 G_DECLARE_FINAL_TYPE (BsSession, bs_session, BS, SESSION, GObject)
 
@@ -41,6 +45,7 @@ BsSchedule     *bs_session_get_schedule          (BsSession  *self);
 BsClock        *bs_session_get_clock             (BsSession  *self);
 BsSessionState  bs_session_get_state             (BsSession  *self);
 gboolean        bs_session_is_active             (BsSession  *self);
+gboolean        bs_session_get_paused_by_sleep   (BsSession  *self);
 int             bs_session_get_segment_index     (BsSession  *self);
 const BsSegment *bs_session_get_segment          (BsSession  *self);
 gint64          bs_session_get_remaining_usec    (BsSession  *self);

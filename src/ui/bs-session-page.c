@@ -152,6 +152,10 @@ update_state (BsSessionPage *self)
   gboolean paused = state == BS_SESSION_PAUSED;
 
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), paused);
+  gtk_label_set_label (self->status_label,
+                       bs_session_get_paused_by_sleep (self->session)
+                       ? _("Paused: the computer was asleep")
+                       : _("Paused"));
   if (paused)
     gtk_widget_add_css_class (GTK_WIDGET (self->countdown), "paused");
   else
@@ -183,7 +187,7 @@ on_session_notify (BsSession     *session,
     update_segment (self);
   else if (g_str_equal (name, "remaining-seconds"))
     update_time (self);
-  else if (g_str_equal (name, "state"))
+  else if (g_str_equal (name, "state") || g_str_equal (name, "paused-by-sleep"))
     update_state (self);
 }
 

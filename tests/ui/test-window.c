@@ -405,6 +405,24 @@ test_keeps_awake (Fixture       *f,
   g_assert_false (bs_window_is_keeping_awake (window (f)));
 }
 
+/* Suspended mid-run: the page says why it paused. */
+static void
+test_sleep_is_shown (Fixture       *f,
+                     gconstpointer  data)
+{
+  start_from_home (f);
+  advance (f, 15 * SEC);
+  bs_fake_clock_sleep (BS_FAKE_CLOCK (f->clock), 300 * SEC);
+  advance (f, 1 * SEC);
+  g_assert_cmpstr (session_label (f, "status_label"), ==, "Paused: the computer was asleep");
+  g_assert_true (gtk_widget_get_visible (bs_test_child (f->session_page, BS_TYPE_SESSION_PAGE,
+                                                        "status_label")));
+  bs_test_press_key (f->session_page, GDK_KEY_space);
+  g_assert_cmpint (bs_session_get_state (bs_window_get_session (window (f))), ==, BS_SESSION_RUNNING);
+  g_assert_false (gtk_widget_get_visible (bs_test_child (f->session_page, BS_TYPE_SESSION_PAGE,
+                                                         "status_label")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +448,7 @@ main (int   argc,
   g_test_add ("/window/secondary-windows", Fixture, NULL, setup, test_secondary_windows, teardown);
   g_test_add ("/window/no-audio-message", Fixture, NULL, setup, test_no_audio_message, teardown);
   g_test_add ("/window/keeps-awake", Fixture, NULL, setup, test_keeps_awake, teardown);
+  g_test_add ("/window/sleep-is-shown", Fixture, NULL, setup, test_sleep_is_shown, teardown);
 
   return g_test_run ();
 }
