@@ -32,8 +32,9 @@ static const Variant variants[] = {
   { "wide-dark", 900, 760, ADW_COLOR_SCHEME_FORCE_DARK, 1.0 },
   { "narrow", 360, 720, ADW_COLOR_SCHEME_FORCE_LIGHT, 1.0 },
   { "narrow-dark", 360, 720, ADW_COLOR_SCHEME_FORCE_DARK, 1.0 },
-  /* The "Large Text" accessibility setting. */
+  /* The "Large Text" accessibility setting, and twice the usual size. */
   { "narrow-large-text", 360, 720, ADW_COLOR_SCHEME_FORCE_LIGHT, 1.5 },
+  { "wide-text-200", 900, 760, ADW_COLOR_SCHEME_FORCE_LIGHT, 2.0 },
 };
 
 static const char *out_dir;
