@@ -106,6 +106,21 @@ on_start_clicked (BsHomePage *self)
                               selected_level (self));
 }
 
+/* Preferences can change the form while this page is shown. */
+static void
+on_form_setting_changed (BsHomePage *self)
+{
+  g_autofree char *form = NULL;
+  int index;
+
+  if (self->loading || self->routine == NULL)
+    return;
+  form = g_settings_get_string (bs_application_get_settings (self->application), "core-test-form");
+  index = bs_routine_find_form (self->routine, form);
+  if (index >= 0 && (guint) index != adw_combo_row_get_selected (self->form_row))
+    adw_combo_row_set_selected (self->form_row, (guint) index);
+}
+
 static char *
 level_name (guint level)
 {
@@ -149,6 +164,8 @@ load_routine (BsHomePage *self)
     }
   self->loading = FALSE;
 
+  g_signal_connect_object (settings, "changed::core-test-form",
+                           G_CALLBACK (on_form_setting_changed), self, G_CONNECT_SWAPPED);
   update_summary (self);
 }
 

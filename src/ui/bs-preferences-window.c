@@ -17,6 +17,7 @@ struct _BsPreferencesWindow
 
   AdwComboRow *cue_style_row;
   AdwComboRow *units_row;
+  AdwComboRow *form_row;
   GtkAdjustment *volume_adjustment;
   GtkSwitch *halfway_switch;
   GtkSpinButton *lead_in_spin;
@@ -26,6 +27,8 @@ G_DEFINE_FINAL_TYPE (BsPreferencesWindow, bs_preferences_window, ADW_TYPE_PREFER
 
 static const char * const cue_styles[] = { "voice", "tones", "off", NULL };
 static const char * const units[] = { "auto", "metric", "imperial", NULL };
+/* The core test's forms, as its routine file names them. */
+static const char * const forms[] = { "standard", "short", NULL };
 
 /* A string key with choices <-> the position of the choice in a combo row;
  * user_data is the NULL-terminated list of choices in row order. */
@@ -68,6 +71,7 @@ bs_preferences_window_class_init (BsPreferencesWindowClass *klass)
                                                RESOURCE_BASE "/ui/bs-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BsPreferencesWindow, cue_style_row);
   gtk_widget_class_bind_template_child (widget_class, BsPreferencesWindow, units_row);
+  gtk_widget_class_bind_template_child (widget_class, BsPreferencesWindow, form_row);
   gtk_widget_class_bind_template_child (widget_class, BsPreferencesWindow, volume_adjustment);
   gtk_widget_class_bind_template_child (widget_class, BsPreferencesWindow, halfway_switch);
   gtk_widget_class_bind_template_child (widget_class, BsPreferencesWindow, lead_in_spin);
@@ -93,6 +97,9 @@ bs_preferences_window_new (GtkWindow *parent,
   g_settings_bind_with_mapping (settings, "cue-style", self->cue_style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, choice_to_index, index_to_choice,
                                 (gpointer) cue_styles, NULL);
+  g_settings_bind_with_mapping (settings, "core-test-form", self->form_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, choice_to_index, index_to_choice,
+                                (gpointer) forms, NULL);
   g_settings_bind_with_mapping (settings, "units", self->units_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, choice_to_index, index_to_choice,
                                 (gpointer) units, NULL);

@@ -210,6 +210,11 @@ test_level_and_form_from_home (Fixture       *f,
   adw_combo_row_set_selected (form_row, 1);
   adw_combo_row_set_selected (level_row, 2);
   g_assert_cmpstr (gtk_label_get_label (summary), ==, "8 stages, 1:10 in all");
+  /* Preferences and the home page show the same form. */
+  g_settings_set_string (bs_application_get_settings (f->app), "core-test-form", "standard");
+  g_assert_cmpuint (adw_combo_row_get_selected (form_row), ==, 0);
+  g_settings_set_string (bs_application_get_settings (f->app), "core-test-form", "short");
+  g_assert_cmpuint (adw_combo_row_get_selected (form_row), ==, 1);
   /* The choice is remembered. */
   g_assert_cmpuint (g_settings_get_uint (bs_application_get_settings (f->app), "core-test-level"),
                     ==, 10);
