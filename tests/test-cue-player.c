@@ -14,52 +14,12 @@
 #include "bs-cue-player.h"
 #include "bs-error.h"
 #include "bs-fake-clock.h"
+#include "bs-onset-listener.h"
 #include "bs-real-clock.h"
 
 #define SEC ((gint64) G_USEC_PER_SEC)
-#define SOUND_LEVEL 200
-#define MIN_GAP (GST_SECOND / 20)
 /* One sample at 22050 Hz is 45 µs; allow for rounding on both sides. */
 #define TOLERANCE (100 * GST_USECOND)
-
-typedef struct
-{
-  GMutex lock;
-  GArray *onsets;        /* GstClockTime, running time of the sound's start */
-  GstClockTime last_loud;
-} Listener;
-
-static void
-on_handoff (GstElement *sink,
-            GstBuffer  *buffer,
-            GstPad     *pad,
-            Listener   *listener)
-{
-  g_autoptr(GstCaps) caps = gst_pad_get_current_caps (pad);
-  GstStructure *s = gst_caps_get_structure (caps, 0);
-  GstMapInfo map;
-  int rate = 0;
-
-  gst_structure_get_int (s, "rate", &rate);
-  g_assert_cmpstr (gst_structure_get_string (s, "format"), ==, "S16LE");
-  if (!gst_buffer_map (buffer, &map, GST_MAP_READ))
-    return;
-
-  g_mutex_lock (&listener->lock);
-  for (gsize i = 0; i < map.size / 2; i++)
-    {
-      gint16 value = ((const gint16 *) (gpointer) map.data)[i];
-      GstClockTime at = GST_BUFFER_PTS (buffer) + gst_util_uint64_scale (i, GST_SECOND, rate);
-
-      if (ABS (value) < SOUND_LEVEL)
-        continue;
-      if (!GST_CLOCK_TIME_IS_VALID (listener->last_loud) || at - listener->last_loud >= MIN_GAP)
-        g_array_append_val (listener->onsets, at);
-      listener->last_loud = at;
-    }
-  g_mutex_unlock (&listener->lock);
-  gst_buffer_unmap (buffer, &map);
-}
 
 static BsSchedule *
 short_routine (void)
@@ -73,40 +33,6 @@ short_routine (void)
   return bs_schedule_new (routine, NULL, 0, 2, NULL);
 }
 
-static gboolean
-quit_loop (gpointer loop)
-{
-  g_main_loop_quit (loop);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint msec)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add (msec, quit_loop, loop);
-  g_main_loop_run (loop);
-}
-
-static gboolean
-has_onset_near (Listener     *listener,
-                GstClockTime  expected,
-                GstClockTime  tolerance)
-{
-  gboolean found = FALSE;
-
-  g_mutex_lock (&listener->lock);
-  for (guint i = 0; i < listener->onsets->len; i++)
-    {
-      GstClockTime at = g_array_index (listener->onsets, GstClockTime, i);
-      if ((at > expected ? at - expected : expected - at) <= tolerance)
-        found = TRUE;
-    }
-  g_mutex_unlock (&listener->lock);
-  return found;
-}
-
 static GstClockTime
 expected_pts (BsCuePlayer *player,
               gint64       clock_time)
@@ -115,19 +41,19 @@ expected_pts (BsCuePlayer *player,
 }
 
 static BsCuePlayer *
-start_player (BsSession *session,
-              Listener  *listener)
+start_player (BsSession       *session,
+              BsOnsetListener *listener)
 {
   g_autoptr(GError) error = NULL;
   BsCuePlayer *player = bs_cue_player_new (session, BS_CUE_STYLE_TONES, FALSE, 1.0,
-                                           "fakesink name=out sync=true signal-handoffs=true");
+                                           "fakesink name=out sync=true");
   g_autoptr(GstElement) sink = NULL;
 
   g_assert_true (bs_cue_player_start (player, &error));
   g_assert_no_error (error);
   sink = gst_bin_get_by_name (GST_BIN (bs_cue_player_get_pipeline (player)), "out");
   g_assert_nonnull (sink);
-  g_signal_connect (sink, "handoff", G_CALLBACK (on_handoff), listener);
+  bs_onset_listener_attach (listener, sink);
   return player;
 }
 
@@ -140,15 +66,14 @@ test_on_time (void)
   g_autoptr(BsCuePlan) plan = bs_cue_plan_new (schedule, BS_CUE_STYLE_TONES, FALSE);
   g_autoptr(BsCuePlayer) player = NULL;
   g_autoptr(GArray) due = NULL;
-  Listener listener = { .onsets = g_array_new (FALSE, FALSE, sizeof (GstClockTime)),
-                        .last_loud = GST_CLOCK_TIME_NONE };
+  BsOnsetListener listener;
 
-  g_mutex_init (&listener.lock);
+  bs_onset_listener_init (&listener);
   bs_session_start (session);
   due = bs_cue_plan_upcoming (plan, session);
   player = start_player (session, &listener);
 
-  run_for (10 * 1000 + 700);
+  bs_run_main_loop_for (10 * 1000 + 700);
   g_assert_cmpint (bs_session_get_state (session), ==, BS_SESSION_FINISHED);
   g_test_message ("pipeline latency %.3f ms, %u onsets",
                   bs_cue_player_get_latency (player) / 1e6, listener.onsets->len);
@@ -165,14 +90,13 @@ test_on_time (void)
       const BsTimedCue *entry = &g_array_index (due, BsTimedCue, i);
       GstClockTime expected = expected_pts (player, entry->time);
 
-      if (!has_onset_near (&listener, expected, TOLERANCE))
+      if (!bs_onset_listener_heard (&listener, expected, TOLERANCE))
         g_error ("%s cue due at running time %.4f s did not sound there",
                  bs_cue_kind_to_string (entry->cue->kind), expected / 1e9);
     }
 
   bs_cue_player_stop (player);
-  g_array_unref (listener.onsets);
-  g_mutex_clear (&listener.lock);
+  bs_onset_listener_clear (&listener);
 }
 
 static void
@@ -185,19 +109,18 @@ test_skip_moves_the_cues (void)
   g_autoptr(BsCuePlayer) player = NULL;
   g_autoptr(GArray) before = NULL;
   g_autoptr(GArray) after = NULL;
-  Listener listener = { .onsets = g_array_new (FALSE, FALSE, sizeof (GstClockTime)),
-                        .last_loud = GST_CLOCK_TIME_NONE };
+  BsOnsetListener listener;
 
-  g_mutex_init (&listener.lock);
+  bs_onset_listener_init (&listener);
   bs_session_start (session);
   before = bs_cue_plan_upcoming (plan, session);
   player = start_player (session, &listener);
 
   /* 1.2 s into hold A (due to end at 6 s), skip to B. */
-  run_for (3200);
+  bs_run_main_loop_for (3200);
   bs_session_skip (session);
   after = bs_cue_plan_upcoming (plan, session);
-  run_for (6000);
+  bs_run_main_loop_for (6000);
   g_assert_cmpint (bs_session_get_state (session), ==, BS_SESSION_FINISHED);
 
   /* Every cue of the new timeline sounded on time; the stage cue of the
@@ -208,7 +131,7 @@ test_skip_moves_the_cues (void)
       GstClockTime expected = expected_pts (player, entry->time);
       GstClockTime tolerance = i == 0 ? 250 * GST_MSECOND : TOLERANCE;
 
-      if (!has_onset_near (&listener, expected, tolerance))
+      if (!bs_onset_listener_heard (&listener, expected, tolerance))
         g_error ("%s cue due at running time %.4f s after the skip did not sound there",
                  bs_cue_kind_to_string (entry->cue->kind), expected / 1e9);
     }
@@ -224,13 +147,12 @@ test_skip_moves_the_cues (void)
       gint64 from_start = bs_cue_plan_get_time (plan, entry->cue);
 
       if (from_start > 3 * SEC + 500000 && from_start < 6 * SEC)
-        g_assert_false (has_onset_near (&listener, expected_pts (player, entry->time),
+        g_assert_false (bs_onset_listener_heard (&listener, expected_pts (player, entry->time),
                                         20 * GST_MSECOND));
     }
 
   bs_cue_player_stop (player);
-  g_array_unref (listener.onsets);
-  g_mutex_clear (&listener.lock);
+  bs_onset_listener_clear (&listener);
 }
 
 /* No usable output: the player says so once, clearly; the session is not

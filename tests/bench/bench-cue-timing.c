@@ -30,85 +30,15 @@
 #include "bs-cue-bank.h"
 #include "bs-cue-player.h"
 #include "bs-cue-sounds.h"
+#include "bs-onset-listener.h"
 #include "bs-real-clock.h"
 #include "bs-routine-library.h"
-
-#define SOUND_LEVEL 200
-#define MIN_GAP (GST_SECOND / 20)
-
-typedef struct
-{
-  GMutex lock;
-  GArray *rendered;         /* gint64 µs, monotonic, when an onset was rendered */
-  GstClockTime last_loud;   /* running time of the last loud sample */
-} Listener;
-
-static GstClock *monotonic;
-
-static void
-on_handoff (GstElement *sink,
-            GstBuffer  *buffer,
-            GstPad     *pad,
-            Listener   *listener)
-{
-  g_autoptr(GstCaps) caps = gst_pad_get_current_caps (pad);
-  gint64 now = (gint64) (gst_clock_get_time (monotonic) / GST_USECOND);
-  GstMapInfo map;
-  int rate = 0;
-
-  gst_structure_get_int (gst_caps_get_structure (caps, 0), "rate", &rate);
-  if (rate <= 0 || !gst_buffer_map (buffer, &map, GST_MAP_READ))
-    return;
-
-  g_mutex_lock (&listener->lock);
-  for (gsize i = 0; i < map.size / 2; i++)
-    {
-      gint16 value = ((const gint16 *) (gpointer) map.data)[i];
-      GstClockTime at = GST_BUFFER_PTS (buffer) + gst_util_uint64_scale (i, GST_SECOND, rate);
-
-      if (ABS (value) < SOUND_LEVEL)
-        continue;
-      if (!GST_CLOCK_TIME_IS_VALID (listener->last_loud) || at - listener->last_loud >= MIN_GAP)
-        {
-          /* The sink renders a buffer's first sample now; this one later. */
-          gint64 rendered = now + (gint64) i * G_USEC_PER_SEC / rate;
-          g_array_append_val (listener->rendered, rendered);
-        }
-      listener->last_loud = at;
-    }
-  g_mutex_unlock (&listener->lock);
-  gst_buffer_unmap (buffer, &map);
-}
-
-static void
-listener_init (Listener *listener)
-{
-  g_mutex_init (&listener->lock);
-  listener->rendered = g_array_new (FALSE, FALSE, sizeof (gint64));
-  listener->last_loud = GST_CLOCK_TIME_NONE;
-}
-
-static gboolean
-quit_loop (gpointer loop)
-{
-  g_main_loop_quit (loop);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint msec)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add (msec, quit_loop, loop);
-  g_main_loop_run (loop);
-}
 
 /* Each due time matched with the first onset rendered at or after it
  * (minus a little, for a cue that came early). */
 static GArray *
-match (GArray   *due,
-       Listener *listener)
+match (GArray          *due,
+       BsOnsetListener *listener)
 {
   GArray *lateness = g_array_new (FALSE, FALSE, sizeof (double));
   guint next = 0;
@@ -165,33 +95,36 @@ run_backstay (BsSchedule   *schedule,
   g_autoptr(GArray) timed = NULL;
   g_autoptr(GArray) due = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
-  Listener listener;
+  BsOnsetListener listener;
+  GArray *lateness;
 
-  listener_init (&listener);
+  bs_onset_listener_init (&listener);
   bs_session_start (session);
   timed = bs_cue_plan_upcoming (plan, session);
   for (guint i = 0; i < timed->len; i++)
     g_array_append_val (due, g_array_index (timed, BsTimedCue, i).time);
 
   player = bs_cue_player_new (session, BS_CUE_STYLE_TONES, TRUE, 1.0,
-                              "fakesink name=out sync=true signal-handoffs=true");
+                              "fakesink name=out sync=true");
   if (!bs_cue_player_start (player, &error))
     g_error ("%s", error->message);
   sink = gst_bin_get_by_name (GST_BIN (bs_cue_player_get_pipeline (player)), "out");
-  g_signal_connect (sink, "handoff", G_CALLBACK (on_handoff), &listener);
+  bs_onset_listener_attach (&listener, sink);
 
-  run_for (bs_schedule_get_total_seconds (schedule) * 1000 + 1500);
+  bs_run_main_loop_for (bs_schedule_get_total_seconds (schedule) * 1000 + 1500);
   *latency_ms = bs_cue_player_get_latency (player) / 1e6;
   bs_cue_player_stop (player);
   *n_due = due->len;
-  return match (due, &listener);
+  lateness = match (due, &listener);
+  bs_onset_listener_clear (&listener);
+  return lateness;
 }
 
 /* --- naive -------------------------------------------------------------- */
 
 typedef struct
 {
-  Listener *listener;
+  BsOnsetListener *listener;
   char *uri;
   GPtrArray *pipelines;
 } Naive;
@@ -203,8 +136,8 @@ naive_play (gpointer data)
   GstElement *playbin = gst_element_factory_make ("playbin", NULL);
   GstElement *sink = gst_element_factory_make ("fakesink", NULL);
 
-  g_object_set (sink, "sync", TRUE, "signal-handoffs", TRUE, NULL);
-  g_signal_connect (sink, "handoff", G_CALLBACK (on_handoff), naive->listener);
+  g_object_set (sink, "sync", TRUE, NULL);
+  bs_onset_listener_attach (naive->listener, sink);
   g_object_set (playbin, "uri", naive->uri, "audio-sink", sink, NULL);
   gst_element_set_state (playbin, GST_STATE_PLAYING);
   g_ptr_array_add (naive->pipelines, playbin);
@@ -249,11 +182,12 @@ run_naive (BsSchedule *schedule)
   g_autoptr(BsCuePlan) plan = bs_cue_plan_new (schedule, BS_CUE_STYLE_TONES, TRUE);
   g_autoptr(GArray) due = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *path = write_tick_wav ();
-  Listener listener;
+  BsOnsetListener listener;
+  GArray *lateness;
   Naive naive;
   gint64 start;
 
-  listener_init (&listener);
+  bs_onset_listener_init (&listener);
   naive.listener = &listener;
   naive.uri = g_filename_to_uri (path, NULL, NULL);
   naive.pipelines = g_ptr_array_new_with_free_func (stop_pipeline);
@@ -268,12 +202,14 @@ run_naive (BsSchedule *schedule)
       g_array_append_val (due, when);
       g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) (offset / 1000), naive_play, &naive, NULL);
     }
-  run_for (bs_schedule_get_total_seconds (schedule) * 1000 + 1500);
+  bs_run_main_loop_for (bs_schedule_get_total_seconds (schedule) * 1000 + 1500);
 
   g_ptr_array_unref (naive.pipelines);
   g_free (naive.uri);
   g_remove (path);
-  return match (due, &listener);
+  lateness = match (due, &listener);
+  bs_onset_listener_clear (&listener);
+  return lateness;
 }
 
 static void
@@ -306,7 +242,6 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   gst_init (&argc, &argv);
-  monotonic = gst_system_clock_obtain ();
 
   library = bs_routine_library_new ();
   routine = bs_routine_library_lookup (library, id);
