@@ -17,8 +17,10 @@
 
 struct _BsAnswerRow
 {
-  AdwActionRow parent_instance;
+  AdwPreferencesRow parent_instance;
 
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
   GtkWidget *buttons;
   GtkToggleButton *yes_button;
   GtkToggleButton *no_button;
@@ -32,12 +34,13 @@ enum {
   PROP_ANSWER,
   PROP_ANSWERED,
   PROP_ALLOW_UNKNOWN,
+  PROP_SUBTITLE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (BsAnswerRow, bs_answer_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (BsAnswerRow, bs_answer_row, ADW_TYPE_PREFERENCES_ROW)
 
 static void
 on_toggled (BsAnswerRow     *self,
@@ -61,6 +64,8 @@ static void
 update_accessible (BsAnswerRow *self)
 {
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+
+  gtk_label_set_label (self->title_label, title);
 
   /* Each button names its question, so a screen reader that jumps from
    * button to button still says what is being answered. */
@@ -89,6 +94,9 @@ bs_answer_row_get_property (GObject    *object,
     case PROP_ALLOW_UNKNOWN:
       g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->unknown_button)));
       break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, gtk_label_get_label (self->subtitle_label));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -109,6 +117,10 @@ bs_answer_row_set_property (GObject      *object,
       break;
     case PROP_ALLOW_UNKNOWN:
       gtk_widget_set_visible (GTK_WIDGET (self->unknown_button), g_value_get_boolean (value));
+      break;
+    case PROP_SUBTITLE:
+      gtk_label_set_label (self->subtitle_label, g_value_get_string (value));
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), g_value_get_string (value) != NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -151,9 +163,15 @@ bs_answer_row_class_init (BsAnswerRowClass *klass)
   properties[PROP_ALLOW_UNKNOWN] =
     g_param_spec_boolean ("allow-unknown", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* How to judge the answer, under the question. */
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bs-answer-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, BsAnswerRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, BsAnswerRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, BsAnswerRow, buttons);
   gtk_widget_class_bind_template_child (widget_class, BsAnswerRow, yes_button);
   gtk_widget_class_bind_template_child (widget_class, BsAnswerRow, no_button);

@@ -100,10 +100,30 @@ show_audio_problem (BsWindow   *self,
   if (self->audio_problem != NULL)
     return;
   self->audio_problem = g_strdup (message);
-  toast = adw_toast_new (message);
-  /* Stays until dismissed: a person on the mat may not look for a while. */
+  /* Short: a toast does not wrap, and a long one would widen the window
+   * past a phone's width.  The whole message is one click away.  It stays
+   * until dismissed: a person on the mat may not look for a while. */
+  toast = adw_toast_new (_("No sound output: cues are off"));
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "window.show-audio-problem");
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_audio_problem_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  BsWindow *self = BS_WINDOW (widget);
+  AdwMessageDialog *dialog;
+
+  if (self->audio_problem == NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("No Sound Output"),
+                                                       self->audio_problem));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -449,6 +469,8 @@ bs_window_class_init (BsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.show-advice", NULL, show_advice_activated);
   gtk_widget_class_install_action (widget_class, "window.start-assessment", NULL,
                                    start_assessment_activated);
+  gtk_widget_class_install_action (widget_class, "window.show-audio-problem", NULL,
+                                   show_audio_problem_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "window.toggle-fullscreen", NULL);
   gtk_widget_class_install_property_action (widget_class, "window.toggle-fullscreen", "fullscreened");

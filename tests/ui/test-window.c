@@ -382,7 +382,7 @@ test_no_audio_message (Fixture       *f,
   message = bs_window_get_audio_problem (window (f));
   g_assert_nonnull (message);
   g_assert_true (g_str_has_prefix (message, "No sound output: the timer runs without audio cues"));
-  g_assert_true (bs_test_tree_contains_text (GTK_WIDGET (f->window), "No sound output"));
+  g_assert_true (bs_test_tree_contains_text (GTK_WIDGET (f->window), "No sound output: cues are off"));
 
   advance (f, 10 * SEC);
   g_assert_cmpstr (session_label (f, "name_label"), ==, "Plank on your elbows");
