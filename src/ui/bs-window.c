@@ -75,10 +75,9 @@ static void
 on_session_finished (BsSession *session,
                      BsWindow  *self)
 {
-  uninhibit (self);
-
   BsResult *result = bs_session_get_result (session);
 
+  uninhibit (self);
   if (result == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "home");
