@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "bs-cue-plan.h"
-#include "bs-cue-player.h"
 #include "bs-fake-clock.h"
 #include "bs-routine-library.h"
 

@@ -312,3 +312,45 @@ bs_cue_kind_to_string (BsCueKind kind)
       return "voice";
     }
 }
+
+/**
+ * bs_cue_result_sentence:
+ *
+ * Returns: (transfer full): the result in one spoken sentence
+ */
+char *
+bs_cue_result_sentence (BsResult *result)
+{
+  guint held = (guint) (bs_result_get_held_ms (result) / 1000);
+  guint minutes = held / 60, seconds = held % 60;
+  g_autofree char *held_text = NULL;
+  guint reached = bs_result_get_stage_reached (result);
+  guint n_stages = bs_schedule_get_n_stages (bs_result_get_schedule (result));
+
+  if (bs_result_get_good (result))
+    return g_strdup (_("Well done: good core strength. You held every stage."));
+  if (!bs_result_get_scored (result))
+    return g_strdup (bs_result_get_completed (result) ? _("Routine complete. Well done.")
+                                                      : _("Routine stopped."));
+  if (bs_result_get_completed (result))
+    return g_strdup (_("Finished, with stages skipped: this run does not count as a full test."));
+  if (reached == 0)
+    return g_strdup (_("Stopped before the first stage."));
+
+  /* Spoken, so words, not "min" and "s". */
+  if (minutes > 0)
+    {
+      g_autofree char *minutes_text = g_strdup_printf (ngettext ("%u minute", "%u minutes", minutes),
+                                                       minutes);
+      g_autofree char *seconds_text = g_strdup_printf (ngettext ("%u second", "%u seconds", seconds),
+                                                       seconds);
+
+      /* Translators: a spoken duration: minutes, then seconds, e.g.
+       * "1 minute 32 seconds". */
+      held_text = g_strdup_printf (C_("spoken duration", "%s %s"), minutes_text, seconds_text);
+    }
+  else
+    held_text = g_strdup_printf (ngettext ("%u second", "%u seconds", seconds), seconds);
+  /* Translators: spoken result: time held, stage reached, number of stages. */
+  return g_strdup_printf (_("You held %s, up to stage %u of %u."), held_text, reached, n_stages);
+}

@@ -92,5 +92,6 @@ GArray      *bs_cue_plan_upcoming    (BsCuePlan   *self,
                                       BsSession   *session);
 
 const char  *bs_cue_kind_to_string   (BsCueKind    kind);
+char        *bs_cue_result_sentence  (BsResult    *result);
 
 G_END_DECLS

@@ -5,9 +5,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <gst/app/gstappsrc.h>
-#include <gst/audio/gstaudiobasesink.h>
 
 #include "bs-cue-bank.h"
+#include "bs-cue-graph.h"
 #include "bs-cue-player.h"
 #include "bs-cue-sounds.h"
 #include "bs-error.h"
@@ -36,9 +36,6 @@
 /* How far ahead of the mixer a cue that is already due must be stamped so
  * that it is mixed whole rather than clipped. */
 #define ASAP_MARGIN (50 * GST_MSECOND)
-/* The keep-alive silence comes in buffers this long: the mixer cannot run
- * ahead of it, so this bounds how far ahead it mixes. */
-#define SILENCE_SAMPLES (BS_CUE_RATE / 50)
 /* Output keeps running this long after the last cue of a run. */
 #define TAIL_USEC (6 * G_USEC_PER_SEC)
 /* Spoken cues normally take a fraction of a second to prepare; if they
@@ -273,48 +270,6 @@ stop_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/**
- * bs_cue_result_sentence:
- *
- * Returns: (transfer full): the result in one spoken sentence
- */
-char *
-bs_cue_result_sentence (BsResult *result)
-{
-  guint held = (guint) (bs_result_get_held_ms (result) / 1000);
-  guint minutes = held / 60, seconds = held % 60;
-  g_autofree char *held_text = NULL;
-  guint reached = bs_result_get_stage_reached (result);
-  guint n_stages = bs_schedule_get_n_stages (bs_result_get_schedule (result));
-
-  if (bs_result_get_good (result))
-    return g_strdup (_("Well done: good core strength. You held every stage."));
-  if (!bs_result_get_scored (result))
-    return g_strdup (bs_result_get_completed (result) ? _("Routine complete. Well done.")
-                                                      : _("Routine stopped."));
-  if (bs_result_get_completed (result))
-    return g_strdup (_("Finished, with stages skipped: this run does not count as a full test."));
-  if (reached == 0)
-    return g_strdup (_("Stopped before the first stage."));
-
-  /* Spoken, so words, not "min" and "s". */
-  if (minutes > 0)
-    {
-      g_autofree char *minutes_text = g_strdup_printf (ngettext ("%u minute", "%u minutes", minutes),
-                                                       minutes);
-      g_autofree char *seconds_text = g_strdup_printf (ngettext ("%u second", "%u seconds", seconds),
-                                                       seconds);
-
-      /* Translators: a spoken duration: minutes, then seconds, e.g.
-       * "1 minute 32 seconds". */
-      held_text = g_strdup_printf (C_("spoken duration", "%s %s"), minutes_text, seconds_text);
-    }
-  else
-    held_text = g_strdup_printf (ngettext ("%u second", "%u seconds", seconds), seconds);
-  /* Translators: spoken result: time held, stage reached, number of stages. */
-  return g_strdup_printf (_("You held %s, up to stage %u of %u."), held_text, reached, n_stages);
-}
-
 static void
 queue_result (BsCuePlayer *self,
               gint64       time)
@@ -536,34 +491,6 @@ on_bus_message (GstBus     *bus,
   return G_SOURCE_CONTINUE;
 }
 
-/* An audio sink normally slaves its device to the pipeline's clock by
- * skipping and inserting samples whenever they drift apart by more than a
- * few tens of milliseconds; in its first seconds that moved cues by up to
- * 60 ms on PulseAudio.  Left alone, cues land on the millisecond, and the
- * drift of a sound card (rarely over 100 ppm) adds less than 20 ms over a
- * three-minute test. */
-static void
-on_element_added (GstBin     *bin,
-                  GstBin     *sub_bin,
-                  GstElement *element,
-                  gpointer    user_data)
-{
-  if (GST_IS_AUDIO_BASE_SINK (element))
-    g_object_set (element, "slave-method", GST_AUDIO_BASE_SINK_SLAVE_NONE, NULL);
-}
-
-static GstElement *
-make (const char  *factory,
-      GError     **error)
-{
-  GstElement *element = gst_element_factory_make (factory, NULL);
-
-  if (element == NULL)
-    g_set_error (error, BS_ERROR, BS_ERROR_AUDIO,
-                 _("The GStreamer element “%s” is missing"), factory);
-  return element;
-}
-
 /**
  * bs_cue_player_start:
  *
@@ -577,60 +504,15 @@ bs_cue_player_start (BsCuePlayer  *self,
 {
   g_autoptr(GstClock) clock = NULL;
   g_autoptr(GstBus) bus = NULL;
-  GstElement *silence, *convert, *resample, *volume, *sink;
-  g_autoptr(GstCaps) caps = NULL;
-  GstElement *filter;
 
   g_return_val_if_fail (BS_IS_CUE_PLAYER (self), FALSE);
   g_return_val_if_fail (self->pipeline == NULL, FALSE);
 
-  self->pipeline = gst_pipeline_new ("backstay-cues");
-  g_signal_connect (self->pipeline, "deep-element-added", G_CALLBACK (on_element_added), NULL);
-  if (!(self->mixer = make ("audiomixer", error)) ||
-      !(silence = make ("audiotestsrc", error)) ||
-      !(filter = make ("capsfilter", error)) ||
-      !(convert = make ("audioconvert", error)) ||
-      !(resample = make ("audioresample", error)) ||
-      !(volume = make ("volume", error)))
-    goto failed;
-
-  if (self->sink_description != NULL)
+  self->pipeline = bs_cue_graph_new (self->sink_description, self->volume, &self->mixer, error);
+  if (self->pipeline == NULL)
     {
-      g_autoptr(GError) parse_error = NULL;
-
-      sink = gst_parse_bin_from_description (self->sink_description, TRUE, &parse_error);
-      if (sink == NULL)
-        {
-          g_set_error (error, BS_ERROR, BS_ERROR_AUDIO, _("The audio output “%s” is not usable: %s"),
-                       self->sink_description, parse_error->message);
-          goto failed;
-        }
-    }
-  else if (!(sink = make ("autoaudiosink", error)))
-    goto failed;
-
-  g_object_set (silence, "wave", 4 /* silence */, "is-live", TRUE,
-                "samplesperbuffer", SILENCE_SAMPLES, NULL);
-  caps = gst_caps_from_string (BS_CUE_CAPS);
-  g_object_set (filter, "caps", caps, NULL);
-  /* Gaps between cues are the point: resynchronise on every timestamp at
-   * once, instead of waiting a second and meanwhile gluing a cue onto the
-   * end of the one before. */
-  /* A live source delivers a buffer when it ends, so the mixer cannot mix
-   * a stretch before the silence for it has arrived; audiotestsrc does not
-   * report that as latency, so the mixer declares it, and the sink waits
-   * for it instead of rendering every cue that much late. */
-  g_object_set (self->mixer, "ignore-inactive-pads", TRUE, "discont-wait", (guint64) 0,
-                "latency", gst_util_uint64_scale (SILENCE_SAMPLES, GST_SECOND, BS_CUE_RATE),
-                NULL);
-  g_object_set (volume, "volume", self->volume, NULL);
-
-  gst_bin_add_many (GST_BIN (self->pipeline), silence, filter, self->mixer, convert, resample,
-                    volume, sink, NULL);
-  if (!gst_element_link_many (silence, filter, self->mixer, convert, resample, volume, sink, NULL))
-    {
-      g_set_error (error, BS_ERROR, BS_ERROR_AUDIO, _("The audio pipeline could not be linked"));
-      goto failed;
+      self->failed = TRUE;
+      return FALSE;
     }
 
   /* The session's clock is the monotonic clock; so is this one.  The base
@@ -665,11 +547,6 @@ bs_cue_player_start (BsCuePlayer  *self,
   if (!prepare_voices (self))
     queue_upcoming (self);
   return TRUE;
-
-failed:
-  self->failed = TRUE;
-  g_clear_object (&self->pipeline);
-  return FALSE;
 }
 
 /**

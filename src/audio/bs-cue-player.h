@@ -25,6 +25,4 @@ GstClockTime  bs_cue_player_to_running_time (BsCuePlayer *self,
                                          gint64        clock_time);
 const char   *bs_cue_player_get_voice_problem (BsCuePlayer *self);
 
-char         *bs_cue_result_sentence    (BsResult     *result);
-
 G_END_DECLS
