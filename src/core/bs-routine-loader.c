@@ -116,19 +116,6 @@ json_type_name (JsonNode *node)
     }
 }
 
-static gboolean
-is_identifier (const char *s)
-{
-  gsize len = strlen (s);
-
-  if (len == 0 || len > 64 || !g_ascii_isalnum (s[0]))
-    return FALSE;
-  for (const char *c = s; *c; c++)
-    if (!(g_ascii_islower (*c) || g_ascii_isdigit (*c) || *c == '-' || *c == '_'))
-      return FALSE;
-  return TRUE;
-}
-
 /* Refuses members the format does not define, so a misspelt key is reported
  * instead of silently ignored.  "comment" is allowed anywhere, for notes. */
 static gboolean
@@ -181,7 +168,7 @@ get_string (Loader      *loader,
                  _("“%s” must be text, not %s"), member, json_type_name (node));
 
   value = json_node_get_string (node);
-  if (is_id && !is_identifier (value))
+  if (is_id && !bs_routine_id_is_valid (value))
     return fail (loader, child, BS_ERROR_INVALID, error,
                  _("“%s” must be 1 to 64 lower-case letters, digits, “-” or “_”, "
                    "starting with a letter or digit"), member);

@@ -4,6 +4,8 @@
 #include "bs-routine.h"
 #include "bs-error.h"
 
+#include <string.h>
+
 typedef struct
 {
   char *id;
@@ -345,6 +347,29 @@ bs_routine_add_step (BsRoutine *self,
   g_return_if_fail (BS_IS_ROUTINE (self));
   g_return_if_fail (BS_IS_STEP (step));
   g_ptr_array_add (self->steps, g_object_ref (step));
+}
+
+/**
+ * bs_routine_id_is_valid:
+ *
+ * Returns: %TRUE if @id is 1 to 64 lower-case letters, digits, "-" or "_",
+ *   starting with a letter or digit: what routine files, forms and a
+ *   routine's file name may use
+ */
+gboolean
+bs_routine_id_is_valid (const char *id)
+{
+  gsize len;
+
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  len = strlen (id);
+  if (len == 0 || len > 64 || !g_ascii_isalnum (id[0]))
+    return FALSE;
+  for (const char *c = id; *c; c++)
+    if (!(g_ascii_islower (*c) || g_ascii_isdigit (*c) || *c == '-' || *c == '_'))
+      return FALSE;
+  return TRUE;
 }
 
 /**

@@ -92,6 +92,7 @@ BsStep      *bs_routine_get_step             (BsRoutine          *self,
 void         bs_routine_add_step             (BsRoutine          *self,
                                               BsStep             *step);
 
+gboolean     bs_routine_id_is_valid          (const char         *id);
 guint        bs_level_apply                  (guint               seconds,
                                               guint               level,
                                               guint               floor_seconds);

@@ -80,19 +80,6 @@ init_once (void)
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
 }
 
-static gboolean
-is_identifier (const char *s)
-{
-  gsize len = strlen (s);
-
-  if (len == 0 || len > 64 || !g_ascii_isalnum (s[0]))
-    return FALSE;
-  for (const char *c = s; *c; c++)
-    if (!(g_ascii_islower (*c) || g_ascii_isdigit (*c) || *c == '-' || *c == '_'))
-      return FALSE;
-  return TRUE;
-}
-
 /* Texts end up in GTK labels, which reject invalid UTF-8, and the format
  * caps them at 2000 characters. */
 static gboolean
@@ -114,7 +101,7 @@ check_routine (BsRoutine *routine)
   guint n_steps = bs_routine_get_n_steps (routine);
   guint level_floor = bs_routine_get_level_floor (routine);
 
-  CHECK (is_identifier (bs_routine_get_id (routine)));
+  CHECK (bs_routine_id_is_valid (bs_routine_get_id (routine)));
   CHECK (is_good_text (bs_routine_get_name (routine), FALSE));
   CHECK (is_good_text (bs_routine_get_description (routine), TRUE));
   CHECK (bs_routine_get_scoring (routine) == BS_SCORING_NONE ||
@@ -124,7 +111,7 @@ check_routine (BsRoutine *routine)
     {
       const char *form_id = bs_routine_get_form_id (routine, i);
 
-      CHECK (is_identifier (form_id));
+      CHECK (bs_routine_id_is_valid (form_id));
       CHECK (bs_routine_find_form (routine, form_id) == (int) i);
       CHECK (is_good_text (bs_routine_get_form_name (routine, i), FALSE));
       CHECK (is_good_text (bs_routine_get_form_description (routine, i), TRUE));

@@ -34,6 +34,30 @@ bs_test_app_new (BsClock *clock)
   return app;
 }
 
+/**
+ * bs_test_start_gui:
+ * @clock: (out): a fake clock for the application's sessions
+ * @app: (out): the application
+ *
+ * After g_test_init(): opens the display and makes the test program's one
+ * application.  Without a display it marks the program skipped and returns
+ * %FALSE; the caller then only returns g_test_run().
+ */
+gboolean
+bs_test_start_gui (BsClock       **clock,
+                   BsApplication **app)
+{
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display: run under xvfb-run (tools/dev test does)");
+      return FALSE;
+    }
+  adw_init ();
+  *clock = bs_fake_clock_new ();
+  *app = bs_test_app_new (*clock);
+  return TRUE;
+}
+
 GtkWindow *
 bs_test_app_open_window (BsApplication *app)
 {

@@ -9,6 +9,8 @@
 G_BEGIN_DECLS
 
 BsApplication *bs_test_app_new           (BsClock     *clock);
+gboolean       bs_test_start_gui         (BsClock    **clock,
+                                          BsApplication **app);
 GtkWindow     *bs_test_app_open_window   (BsApplication *app);
 void           bs_test_app_close_windows (BsApplication *app);
 void           bs_test_settle            (void);

@@ -214,14 +214,8 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display: run under xvfb-run (tools/dev test does)");
-      return g_test_run ();
-    }
-  adw_init ();
-  test_clock = bs_fake_clock_new ();
-  test_app = bs_test_app_new (test_clock);
+  if (!bs_test_start_gui (&test_clock, &test_app))
+    return g_test_run ();
 
   g_test_add_func ("/accessibility/check-catches-unnamed", test_check_catches_unnamed);
   g_test_add_func ("/accessibility/main-window", test_main_window);

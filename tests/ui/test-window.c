@@ -435,14 +435,8 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display: run under xvfb-run (tools/dev test does)");
-      return g_test_run ();
-    }
-  adw_init ();
-  test_clock = bs_fake_clock_new ();
-  test_app = bs_test_app_new (test_clock);
+  if (!bs_test_start_gui (&test_clock, &test_app))
+    return g_test_run ();
 
   g_test_add ("/window/give-up-with-keys", Fixture, NULL, setup, test_give_up_with_keys, teardown);
   g_test_add ("/window/full-run-is-good", Fixture, NULL, setup, test_full_run_is_good, teardown);

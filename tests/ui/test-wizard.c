@@ -263,15 +263,9 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display: run under xvfb-run (tools/dev test does)");
-      return g_test_run ();
-    }
-  adw_init ();
+  if (!bs_test_start_gui (&test_clock, &test_app))
+    return g_test_run ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  test_clock = bs_fake_clock_new ();
-  test_app = bs_test_app_new (test_clock);
 
   g_test_add ("/wizard/red-flag-stops", Fixture, NULL, setup, test_red_flag_stops, teardown);
   g_test_add ("/wizard/full-plan", Fixture, NULL, setup, test_full_plan, teardown);
