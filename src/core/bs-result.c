@@ -204,6 +204,21 @@ bs_result_get_n_skipped (BsResult *self)
   return n;
 }
 
+/**
+ * bs_result_stage_was_skipped:
+ * @stage: 1-based
+ */
+gboolean
+bs_result_stage_was_skipped (BsResult *self,
+                             guint     stage)
+{
+  g_return_val_if_fail (BS_IS_RESULT (self), FALSE);
+
+  if (stage == 0 || stage > self->stage_skipped->len)
+    return FALSE;
+  return g_array_index (self->stage_skipped, gboolean, stage - 1);
+}
+
 GDateTime *
 bs_result_get_started_at (BsResult *self)
 {

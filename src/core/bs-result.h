@@ -26,6 +26,8 @@ gint64      bs_result_get_stage_held_ms (BsResult     *self,
 gint64      bs_result_get_held_ms       (BsResult     *self);
 guint       bs_result_get_target_seconds (BsResult    *self);
 guint       bs_result_get_n_skipped     (BsResult     *self);
+gboolean    bs_result_stage_was_skipped (BsResult     *self,
+                                         guint         stage);
 GDateTime  *bs_result_get_started_at    (BsResult     *self);
 GDateTime  *bs_result_get_ended_at      (BsResult     *self);
 

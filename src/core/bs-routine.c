@@ -20,6 +20,7 @@ struct _BsRoutine
   char *id;
   char *name;
   char *description;
+  char *category;
   BsScoring scoring;
   GPtrArray *forms;  /* Form */
   GArray *levels;    /* guint, seconds taken off every hold */
@@ -48,6 +49,7 @@ bs_routine_finalize (GObject *object)
   g_free (self->id);
   g_free (self->name);
   g_free (self->description);
+  g_free (self->category);
   g_ptr_array_unref (self->forms);
   g_array_unref (self->levels);
   g_ptr_array_unref (self->steps);
@@ -167,6 +169,33 @@ bs_routine_set_description (BsRoutine  *self,
   g_return_if_fail (BS_IS_ROUTINE (self));
   g_free (self->description);
   self->description = g_strdup (description);
+}
+
+/**
+ * bs_routine_get_category:
+ *
+ * Returns: one of the BS_CATEGORY_ strings; a scored test is
+ *   %BS_CATEGORY_TEST unless told otherwise, anything else
+ *   %BS_CATEGORY_OTHER
+ */
+const char *
+bs_routine_get_category (BsRoutine *self)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE (self), NULL);
+
+  if (self->category != NULL)
+    return self->category;
+  return self->scoring == BS_SCORING_HOLD_TEST ? BS_CATEGORY_TEST : BS_CATEGORY_OTHER;
+}
+
+void
+bs_routine_set_category (BsRoutine  *self,
+                         const char *category)
+{
+  g_return_if_fail (BS_IS_ROUTINE (self));
+
+  g_free (self->category);
+  self->category = g_strdup (category);
 }
 
 BsScoring

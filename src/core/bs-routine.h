@@ -31,6 +31,13 @@ typedef enum
   BS_ROUTINE_LOAD_TRANSLATE = 1 << 0,
 } BsRoutineLoadFlags;
 
+/* What a routine is for; the history counts adherence by these. */
+#define BS_CATEGORY_TEST "test"
+#define BS_CATEGORY_STRETCH "stretch"
+#define BS_CATEGORY_STRENGTH "strength"
+#define BS_CATEGORY_WARM_UP "warm-up"
+#define BS_CATEGORY_OTHER "other"
+
 /* The routine file format this build reads and writes. */
 #define BS_ROUTINE_FORMAT 1
 /* Every hold is kept at or above this many seconds when a level shortens it,
@@ -56,6 +63,9 @@ const char  *bs_routine_get_name             (BsRoutine          *self);
 const char  *bs_routine_get_description      (BsRoutine          *self);
 void         bs_routine_set_description      (BsRoutine          *self,
                                               const char         *description);
+const char  *bs_routine_get_category         (BsRoutine          *self);
+void         bs_routine_set_category         (BsRoutine          *self,
+                                              const char         *category);
 BsScoring    bs_routine_get_scoring          (BsRoutine          *self);
 void         bs_routine_set_scoring          (BsRoutine          *self,
                                               BsScoring           scoring);

@@ -556,6 +556,32 @@ bs_session_get_result (BsSession *self)
   return self->result;
 }
 
+/**
+ * bs_session_snapshot_result:
+ *
+ * What the run holds so far, as if it stopped in the current segment: the
+ * checkpoint the history keeps in case the app never sees the end.
+ *
+ * Returns: (transfer full) (nullable): a new result, or %NULL before the
+ *   session starts
+ */
+BsResult *
+bs_session_snapshot_result (BsSession *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (BS_IS_SESSION (self), NULL);
+
+  if (self->result != NULL)
+    return g_object_ref (self->result);
+  if (self->started_at == NULL || self->index < 0)
+    return NULL;
+
+  now = g_date_time_new_now_utc ();
+  return bs_result_new (self->schedule, FALSE, self->held_ms, self->skipped,
+                        (guint) self->index, self->started_at, now);
+}
+
 void
 bs_session_start (BsSession *self)
 {

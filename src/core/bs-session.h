@@ -51,6 +51,7 @@ const BsSegment *bs_session_get_segment          (BsSession  *self);
 gint64          bs_session_get_remaining_usec    (BsSession  *self);
 guint           bs_session_get_remaining_seconds (BsSession  *self);
 BsResult       *bs_session_get_result            (BsSession  *self);
+BsResult       *bs_session_snapshot_result       (BsSession  *self);
 
 void            bs_session_start                 (BsSession  *self);
 void            bs_session_pause                 (BsSession  *self);
