@@ -70,7 +70,13 @@ test_list_routines (void)
 
   run_backstay (&run, "--list-routines", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, "core-test\tCore strength test\t3:00\n");
+  g_assert_cmpstr (run.out, ==,
+                   "core-test\tCore strength test\t3:00\n"
+                   "daily-stretches\tDaily stretches\t15:55\n"
+                   "hamstring-wall-stretch\tHamstring wall stretch\t5:40\n"
+                   "piriformis-stretch\tPiriformis stretch\t6:05\n"
+                   "strength-circuit\tStrengthening circuit\t20:10\n"
+                   "warm-up\tWarm-up before a run\t8:00\n");
 }
 
 typedef struct

@@ -217,6 +217,195 @@ test_upcoming_follows_the_session (void)
   g_assert_true (g_str_has_prefix (text, "stage@145000 tick@157000"));
 }
 
+static BsSchedule *
+bundled (const char *id,
+         guint       lead_in)
+{
+  g_autoptr(BsRoutineLibrary) library = bs_routine_library_new ();
+
+  return bs_schedule_new (bs_routine_library_lookup (library, id), NULL, 0, lead_in, NULL);
+}
+
+/* The plan as "kind@ms" words, with the words of voice cues, from @from ms
+ * to before @to ms. */
+static char *
+describe_between (BsCuePlan *plan,
+                  gint64     from,
+                  gint64     to)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < bs_cue_plan_get_n_cues (plan); i++)
+    {
+      const BsCue *cue = bs_cue_plan_get_cue (plan, i);
+      gint64 at = bs_cue_plan_get_time (plan, cue) / MS;
+
+      if (at < from || at >= to)
+        continue;
+      g_string_append_printf (out, "%s%s", out->len ? " " : "", bs_cue_kind_to_string (cue->kind));
+      if (cue->text != NULL)
+        g_string_append_printf (out, "[%s]", cue->text);
+      g_string_append_printf (out, "@%" G_GINT64_FORMAT, at);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Per-side sets, spoken: the side at each start, "Switch sides", the rest
+ * with what follows it, and "Set 2 of 5" from the second set on. */
+static void
+test_per_side_sets_voice (void)
+{
+  g_autoptr(BsSchedule) schedule = bundled ("piriformis-stretch", 10);
+  g_autoptr(BsCuePlan) plan = bs_cue_plan_new (schedule, BS_CUE_STYLE_VOICE, FALSE);
+  g_autofree char *text = describe_between (plan, 0, 150000);
+  const BsCue *cue = NULL;
+
+  g_assert_cmpstr (text, ==,
+                   "voice[Get ready. First: Piriformis stretch.]@0 tick@7000 tick@8000 tick@9000 "
+                   "go@10000 voice[Piriformis stretch, right side]@10450 "
+                   "tick@37000 tick@38000 tick@39000 "
+                   "voice[Switch sides]@40000 tick@42000 tick@43000 tick@44000 "
+                   "voice[Left side]@45000 tick@72000 tick@73000 tick@74000 "
+                   "voice[Rest. Next: Piriformis stretch.]@75000 tick@82000 tick@83000 tick@84000 "
+                   "voice[Set 2 of 5, right side]@85000 tick@112000 tick@113000 tick@114000 "
+                   "voice[Switch sides]@115000 tick@117000 tick@118000 tick@119000 "
+                   "voice[Left side]@120000 tick@147000 tick@148000 tick@149000");
+
+  /* Without its words, each sounds as its own tone. */
+  for (guint i = 0; i < bs_cue_plan_get_n_cues (plan); i++)
+    if (g_strcmp0 (bs_cue_plan_get_cue (plan, i)->text, "Switch sides") == 0)
+      cue = bs_cue_plan_get_cue (plan, i);
+  g_assert_nonnull (cue);
+  g_assert_cmpint (cue->fallback, ==, BS_CUE_SWITCH);
+
+  g_clear_pointer (&text, g_free);
+  text = describe_between (plan, 345000, G_MAXINT64);
+  g_assert_cmpstr (text, ==, "voice[Left side]@345000 tick@372000 tick@373000 tick@374000 finish@375000");
+}
+
+static void
+test_per_side_sets_tones (void)
+{
+  g_autoptr(BsSchedule) schedule = bundled ("hamstring-wall-stretch", 0);
+  g_autoptr(BsCuePlan) plan = bs_cue_plan_new (schedule, BS_CUE_STYLE_TONES, TRUE);
+  g_autofree char *text = describe_between (plan, 0, 90000);
+  g_autoptr(BsSchedule) sides = bundled ("piriformis-stretch", 0);
+  g_autoptr(BsCuePlan) sides_plan = bs_cue_plan_new (sides, BS_CUE_STYLE_TONES, FALSE);
+  g_autofree char *sides_text = describe_between (sides_plan, 25000, 80000);
+
+  g_assert_cmpstr (text, ==,
+                   "stage@0 halfway@30000 tick@57000 tick@58000 tick@59000 "
+                   "rest@60000 tick@67000 tick@68000 tick@69000 "
+                   "stage@70000");
+  g_assert_cmpstr (sides_text, ==,
+                   "tick@27000 tick@28000 tick@29000 switch@30000 tick@32000 tick@33000 tick@34000 "
+                   "stage@35000 tick@62000 tick@63000 tick@64000 rest@65000 tick@72000 tick@73000 "
+                   "tick@74000 stage@75000");
+}
+
+/* A paced set: a soft tick per repetition, no words for them, no halfway
+ * tone, and the countdown before its end. */
+static void
+test_paced_reps (void)
+{
+  g_autoptr(BsSchedule) schedule = bundled ("daily-stretches", 0);
+  g_autoptr(BsCuePlan) plan = bs_cue_plan_new (schedule, BS_CUE_STYLE_VOICE, TRUE);
+  g_autofree char *text = NULL;
+  int index = -1;
+  gint64 start;
+
+  for (guint i = 0; i < bs_schedule_get_n_segments (schedule); i++)
+    if (bs_schedule_get_segment (schedule, i)->reps > 0)
+      index = (int) i;
+  g_assert_cmpint (index, >=, 0);
+  start = (gint64) bs_schedule_get_segment (schedule, (guint) index)->start * 1000;
+  g_assert_cmpint (start, ==, 840000);
+
+  text = describe_between (plan, start, start + 40000);
+  g_assert_cmpstr (text, ==,
+                   "voice[Pelvic tilt]@840000 rep@844000 rep@848000 rep@852000 rep@856000 "
+                   "rep@860000 rep@864000 rep@868000 rep@872000 rep@876000 "
+                   "tick@877000 tick@878000 tick@879000");
+}
+
+static BsSchedule *
+until_done_schedule (void)
+{
+  g_autoptr(BsRoutine) routine = bs_routine_new ("mine", "Mine");
+  g_autoptr(BsStep) before = bs_step_new (BS_STEP_HOLD, "Bridge", 20);
+  g_autoptr(BsStep) open = bs_step_new (BS_STEP_COUNTED, "Pelvic tilt", 0);
+  g_autoptr(BsStep) after = bs_step_new (BS_STEP_HOLD, "Plank", 20);
+
+  bs_step_set_reps (open, 15);
+  bs_step_set_rest_after (open, 10);
+  bs_routine_add_step (routine, before);
+  bs_routine_add_step (routine, open);
+  bs_routine_add_step (routine, after);
+  return bs_schedule_new (routine, NULL, 0, 5, NULL);
+}
+
+/* Nothing after a set "until done" can be timed before it is done: the
+ * plan stops there, and a plan from the segment after it carries on. */
+static void
+test_until_done_stops_the_plan (void)
+{
+  g_autoptr(BsSchedule) schedule = until_done_schedule ();
+  g_autoptr(BsCuePlan) plan = bs_cue_plan_new (schedule, BS_CUE_STYLE_VOICE, FALSE);
+  g_autoptr(BsCuePlan) tones = bs_cue_plan_new (schedule, BS_CUE_STYLE_TONES, FALSE);
+  g_autoptr(BsCuePlan) after = bs_cue_plan_new_from (schedule, BS_CUE_STYLE_VOICE, FALSE, 3);
+  g_autofree char *text = describe_between (plan, 0, G_MAXINT64);
+  g_autofree char *tones_text = describe_between (tones, 0, G_MAXINT64);
+  g_autofree char *after_text = describe_between (after, 0, G_MAXINT64);
+
+  g_assert_cmpint (bs_schedule_get_segment (schedule, 2)->until_done, ==, TRUE);
+  g_assert_cmpint (bs_cue_plan_get_end_segment (plan), ==, 2);
+  g_assert_cmpstr (text, ==,
+                   "voice[Get ready. First: Bridge.]@0 tick@2000 tick@3000 tick@4000 "
+                   "go@5000 voice[Bridge]@5450 tick@22000 tick@23000 tick@24000 "
+                   "voice[Pelvic tilt. Press Enter when done.]@25000");
+  g_assert_cmpstr (tones_text, ==,
+                   "tick@2000 tick@3000 tick@4000 go@5000 tick@22000 tick@23000 tick@24000 stage@25000");
+
+  /* Once done, the rest of the run: the rest and the plank, and the end.
+   * Its times are the schedule's, which counts the wait as nothing; the
+   * session's clock places them (bs_cue_plan_upcoming()). */
+  g_assert_cmpint (bs_cue_plan_get_end_segment (after), ==, -1);
+  g_assert_cmpstr (after_text, ==,
+                   "voice[Rest. Next: Plank.]@25000 tick@32000 tick@33000 tick@34000 "
+                   "voice[Plank]@35000 tick@52000 tick@53000 tick@54000 finish@55000");
+}
+
+/* The upcoming cues on a session that waits, then is told it is done. */
+static void
+test_until_done_upcoming (void)
+{
+  g_autoptr(BsSchedule) schedule = until_done_schedule ();
+  g_autoptr(BsCuePlan) plan = bs_cue_plan_new (schedule, BS_CUE_STYLE_TONES, FALSE);
+  g_autoptr(BsClock) clock = bs_fake_clock_new ();
+  g_autoptr(BsSession) session = bs_session_new (schedule, clock);
+  gint64 origin = bs_clock_get_time (clock);
+  g_autoptr(GArray) waiting = NULL;
+  g_autoptr(GArray) after = NULL;
+  g_autoptr(BsCuePlan) rest_of_run = NULL;
+  g_autofree char *text = NULL;
+
+  bs_session_start (session);
+  bs_fake_clock_advance (BS_FAKE_CLOCK (clock), 25 * SEC);
+  g_assert_cmpint (bs_session_get_state (session), ==, BS_SESSION_WAITING);
+  waiting = bs_cue_plan_upcoming (plan, session);
+  g_assert_cmpuint (waiting->len, ==, 0);
+
+  bs_fake_clock_advance (BS_FAKE_CLOCK (clock), 95 * SEC);
+  bs_session_done (session);
+  rest_of_run = bs_cue_plan_new_from (schedule, BS_CUE_STYLE_TONES, FALSE,
+                                      (guint) bs_session_get_segment_index (session));
+  after = bs_cue_plan_upcoming (rest_of_run, session);
+  text = describe_upcoming (after, origin);
+  g_assert_cmpstr (text, ==,
+                   "rest@120000 tick@127000 tick@128000 tick@129000 stage@130000 "
+                   "tick@147000 tick@148000 tick@149000 finish@150000");
+}
+
 /* The result, spoken: whole words a voice can say. */
 static void
 test_result_sentence (void)
@@ -250,6 +439,11 @@ main (int   argc,
       g_test_add_data_func (name, GUINT_TO_POINTER (level), test_every_boundary_has_a_cue);
     }
   g_test_add_func ("/cue-plan/upcoming", test_upcoming_follows_the_session);
+  g_test_add_func ("/cue-plan/per-side-sets/voice", test_per_side_sets_voice);
+  g_test_add_func ("/cue-plan/per-side-sets/tones", test_per_side_sets_tones);
+  g_test_add_func ("/cue-plan/paced-reps", test_paced_reps);
+  g_test_add_func ("/cue-plan/until-done/stops", test_until_done_stops_the_plan);
+  g_test_add_func ("/cue-plan/until-done/upcoming", test_until_done_upcoming);
   g_test_add_func ("/cue-plan/result-sentence", test_result_sentence);
 
   return g_test_run ();

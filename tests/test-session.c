@@ -401,6 +401,268 @@ test_no_drift (void)
   g_assert_cmpint (bs_clock_get_time (clock) - start, ==, t);
 }
 
+/* A session on a routine made in code, with the same event log. */
+static void
+setup_routine (Fixture   *f,
+               BsRoutine *routine,
+               guint      lead_in)
+{
+  f->clock = bs_fake_clock_new ();
+  f->schedule = bs_schedule_new (routine, NULL, 0, lead_in, NULL);
+  f->session = bs_session_new (f->schedule, f->clock);
+  f->events = g_string_new (NULL);
+  g_signal_connect (f->session, "segment-started", G_CALLBACK (on_segment_started), f);
+  g_signal_connect (f->session, "segment-finished", G_CALLBACK (on_segment_finished), f);
+  g_signal_connect (f->session, "finished", G_CALLBACK (on_finished), f);
+  g_signal_connect (f->session, "notify::remaining-seconds", G_CALLBACK (on_remaining), f);
+}
+
+static BsRoutine *
+routine_of (BsStep *first,
+            ...)
+{
+  BsRoutine *routine = bs_routine_new ("made", "Made in code");
+  va_list args;
+
+  va_start (args, first);
+  for (BsStep *step = first; step != NULL; step = va_arg (args, BsStep *))
+    {
+      bs_routine_add_step (routine, step);
+      g_object_unref (step);
+    }
+  va_end (args);
+  return routine;
+}
+
+static BsStep *
+counted (guint reps,
+         guint pace)
+{
+  BsStep *step = bs_step_new (BS_STEP_COUNTED, "Pelvic tilt", 0);
+
+  bs_step_set_reps (step, reps);
+  bs_step_set_pace (step, pace);
+  return step;
+}
+
+/* Switches and rests are timed like holds, on the same unbroken time line. */
+static void
+test_switch_and_rest (void)
+{
+  BsStep *sides = bs_step_new (BS_STEP_PER_SIDE, "Sides", 10);
+  g_autoptr(BsRoutine) routine = NULL;
+  Fixture f = { 0 };
+  BsResult *result;
+
+  bs_step_set_rest_after (sides, 10);
+  routine = routine_of (sides, bs_step_new (BS_STEP_HOLD, "After", 20), NULL);
+  setup_routine (&f, routine, 0);
+
+  bs_session_start (f.session);
+  advance (&f, 10 * SEC);
+  g_assert_cmpint (bs_session_get_segment (f.session)->kind, ==, BS_SEGMENT_SWITCH_SIDES);
+  g_assert_cmpint (bs_session_get_state (f.session), ==, BS_SESSION_RUNNING);
+  g_assert_cmpuint (bs_session_get_remaining_seconds (f.session), ==, 5);
+  advance (&f, 5 * SEC);
+  g_assert_cmpint (bs_session_get_segment (f.session)->side, ==, BS_SIDE_LEFT);
+  advance (&f, 10 * SEC + 3 * SEC + 500000);
+  g_assert_cmpint (bs_session_get_segment (f.session)->kind, ==, BS_SEGMENT_REST);
+  g_assert_cmpuint (bs_session_get_remaining_seconds (f.session), ==, 7);
+
+  /* Paused in a rest, the rest waits too. */
+  bs_session_pause (f.session);
+  advance (&f, 60 * SEC);
+  bs_session_resume (f.session);
+  g_assert_cmpint (bs_session_get_remaining_usec (f.session), ==, 6 * SEC + 500000);
+  advance (&f, 6 * SEC + 500000 + 20 * SEC);
+
+  g_assert_cmpint (bs_session_get_state (f.session), ==, BS_SESSION_FINISHED);
+  g_assert_cmpstr (f.events->str, ==,
+                   "start 0@0;end 0;start 1@10000;end 1;start 2@15000;end 2;start 3@25000;"
+                   "end 3;start 4@95000;end 4;finished;");
+  result = bs_session_get_result (f.session);
+  g_assert_true (bs_result_get_completed (result));
+  g_assert_cmpuint (bs_result_get_stage_reached (result), ==, 3);
+  g_assert_cmpint (bs_result_get_held_ms (result), ==, 40000);
+  teardown (&f, NULL);
+}
+
+/* A set "until done" waits, however long, for the word. */
+static void
+test_until_done_waits (void)
+{
+  g_autoptr(BsRoutine) routine = routine_of (bs_step_new (BS_STEP_HOLD, "Before", 10),
+                                             counted (12, BS_STEP_UNTIL_DONE),
+                                             bs_step_new (BS_STEP_HOLD, "After", 10), NULL);
+  Fixture f = { 0 };
+  BsResult *result;
+
+  setup_routine (&f, routine, 0);
+  bs_session_start (f.session);
+  advance (&f, 10 * SEC);
+  g_assert_cmpint (bs_session_get_state (f.session), ==, BS_SESSION_WAITING);
+  g_assert_true (bs_session_is_active (f.session));
+  g_assert_cmpint (bs_session_get_segment_index (f.session), ==, 1);
+  g_assert_cmpint (bs_session_get_remaining_usec (f.session), ==, 0);
+  g_assert_cmpuint (bs_session_get_remaining_seconds (f.session), ==, 0);
+  g_assert_cmpuint (bs_session_get_rep (f.session), ==, 0);
+  /* Nothing to wake up for. */
+  g_assert_cmpuint (bs_fake_clock_get_n_pending (BS_FAKE_CLOCK (f.clock)), ==, 0);
+
+  advance (&f, 3600 * SEC);
+  g_assert_cmpint (bs_session_get_state (f.session), ==, BS_SESSION_WAITING);
+  g_assert_cmpint (bs_session_get_segment_index (f.session), ==, 1);
+
+  bs_session_done (f.session);
+  g_assert_cmpint (bs_session_get_state (f.session), ==, BS_SESSION_RUNNING);
+  g_assert_cmpint (bs_session_get_segment_index (f.session), ==, 2);
+  g_assert_cmpuint (bs_session_get_remaining_seconds (f.session), ==, 10);
+  advance (&f, 10 * SEC);
+
+  g_assert_cmpint (bs_session_get_state (f.session), ==, BS_SESSION_FINISHED);
+  g_assert_cmpstr (f.events->str, ==,
+                   "start 0@0;end 0;start 1@10000;end 1;start 2@3610000;end 2;finished;");
+  result = bs_session_get_result (f.session);
+  g_assert_true (bs_result_get_completed (result));
+  g_assert_cmpuint (bs_result_get_n_skipped (result), ==, 0);
+  g_assert_cmpint (bs_result_get_stage_held_ms (result, 2), ==, 3600 * 1000);
+  teardown (&f, NULL);
+}
+
+/* Pause, back, skip and give up while waiting. */
+static void
+test_until_done_commands (void)
+{
+  g_autoptr(BsRoutine) routine = routine_of (bs_step_new (BS_STEP_HOLD, "Before", 10),
+                                             counted (12, BS_STEP_UNTIL_DONE),
+                                             bs_step_new (BS_STEP_HOLD, "After", 10), NULL);
+  Fixture f = { 0 };
+  BsResult *result;
+
+  setup_routine (&f, routine, 0);
+  bs_session_start (f.session);
+  advance (&f, 10 * SEC + 5 * SEC);
+
+  /* Pausing a wait keeps how long it has lasted; resuming waits again. */
+  bs_session_pause (f.session);
+  g_assert_cmpint (bs_session_get_state (f.session), ==, BS_SESSION_PAUSED);
+  advance (&f, 100 * SEC);
+  bs_session_toggle_pause (f.session);
+  g_assert_cmpint (bs_session_get_state (f.session), ==, BS_SESSION_WAITING);
+  g_assert_cmpuint (bs_fake_clock_get_n_pending (BS_FAKE_CLOCK (f.clock)), ==, 0);
+
+  /* 7 s into the wait, back restarts it; at once, back leaves it. */
+  advance (&f, 2 * SEC);
+  bs_session_back (f.session);
+  g_assert_cmpint (bs_session_get_state (f.session), ==, BS_SESSION_WAITING);
+  g_assert_cmpint (bs_session_get_segment_index (f.session), ==, 1);
+  bs_session_back (f.session);
+  g_assert_cmpint (bs_session_get_state (f.session), ==, BS_SESSION_RUNNING);
+  g_assert_cmpint (bs_session_get_segment_index (f.session), ==, 0);
+
+  /* Done means nothing in a hold. */
+  bs_session_done (f.session);
+  g_assert_cmpint (bs_session_get_segment_index (f.session), ==, 0);
+
+  /* Skipped while paused: on to the wait, still paused; done there moves
+   * on and stays paused. */
+  bs_session_pause (f.session);
+  bs_session_skip (f.session);
+  g_assert_cmpint (bs_session_get_state (f.session), ==, BS_SESSION_PAUSED);
+  g_assert_cmpint (bs_session_get_segment_index (f.session), ==, 1);
+  bs_session_resume (f.session);
+  g_assert_cmpint (bs_session_get_state (f.session), ==, BS_SESSION_WAITING);
+
+  /* Skipping the wait counts it as skipped. */
+  advance (&f, 2 * SEC);
+  bs_session_skip (f.session);
+  g_assert_cmpint (bs_session_get_segment_index (f.session), ==, 2);
+  g_assert_cmpint (bs_session_get_state (f.session), ==, BS_SESSION_RUNNING);
+  bs_session_back (f.session);
+  g_assert_cmpint (bs_session_get_state (f.session), ==, BS_SESSION_WAITING);
+
+  /* Giving up in a wait keeps the time spent in it. */
+  advance (&f, 4 * SEC + 250000);
+  bs_session_give_up (f.session);
+  g_assert_cmpint (bs_session_get_state (f.session), ==, BS_SESSION_STOPPED_EARLY);
+  result = bs_session_get_result (f.session);
+  g_assert_cmpuint (bs_result_get_stage_reached (result), ==, 2);
+  g_assert_cmpint (bs_result_get_stage_held_ms (result, 2), ==, 4250);
+  g_assert_cmpuint (bs_fake_clock_get_n_pending (BS_FAKE_CLOCK (f.clock)), ==, 0);
+  teardown (&f, NULL);
+}
+
+static void
+on_rep (BsSession  *session,
+        GParamSpec *pspec,
+        GString    *reps)
+{
+  g_string_append_printf (reps, "%u ", bs_session_get_rep (session));
+}
+
+/* The repetition under way, notified once per pace and only then. */
+static void
+test_rep_follows_the_pace (void)
+{
+  g_autoptr(BsRoutine) routine = routine_of (counted (10, 4),
+                                             bs_step_new (BS_STEP_HOLD, "After", 10), NULL);
+  g_autoptr(GString) reps = g_string_new (NULL);
+  Fixture f = { 0 };
+
+  setup_routine (&f, routine, 0);
+  g_signal_connect (f.session, "notify::rep", G_CALLBACK (on_rep), reps);
+  g_assert_cmpuint (bs_session_get_rep (f.session), ==, 0);
+  bs_session_start (f.session);
+  g_assert_cmpuint (bs_session_get_segment (f.session)->duration, ==, 40);
+
+  for (guint second = 0; second < 40; second++)
+    {
+      g_assert_cmpuint (bs_session_get_rep (f.session), ==, second / 4 + 1);
+      advance (&f, SEC / 2);
+      /* A pause holds the count. */
+      if (second == 13)
+        {
+          bs_session_pause (f.session);
+          advance (&f, 30 * SEC);
+          g_assert_cmpuint (bs_session_get_rep (f.session), ==, 4);
+          bs_session_resume (f.session);
+        }
+      advance (&f, SEC / 2);
+    }
+  g_assert_cmpint (bs_session_get_segment_index (f.session), ==, 1);
+  g_assert_cmpuint (bs_session_get_rep (f.session), ==, 0);
+  g_assert_cmpstr (reps->str, ==, "1 2 3 4 5 6 7 8 9 10 0 ");
+  teardown (&f, NULL);
+}
+
+/* Done early in a paced set counts as completed. */
+static void
+test_done_early (void)
+{
+  g_autoptr(BsRoutine) routine = routine_of (counted (10, 4),
+                                             bs_step_new (BS_STEP_HOLD, "After", 10), NULL);
+  Fixture f = { 0 };
+  BsResult *result;
+
+  setup_routine (&f, routine, 5);
+  bs_session_start (f.session);
+  bs_session_done (f.session);
+  g_assert_cmpint (bs_session_get_state (f.session), ==, BS_SESSION_GET_READY);
+  advance (&f, 5 * SEC + 22 * SEC);
+  g_assert_cmpuint (bs_session_get_rep (f.session), ==, 6);
+  bs_session_done (f.session);
+  g_assert_cmpint (bs_session_get_segment_index (f.session), ==, 2);
+  advance (&f, 10 * SEC);
+
+  g_assert_cmpstr (f.events->str, ==,
+                   "start 0@0;end 0;start 1@5000;end 1;start 2@27000;end 2;finished;");
+  result = bs_session_get_result (f.session);
+  g_assert_true (bs_result_get_completed (result));
+  g_assert_cmpuint (bs_result_get_n_skipped (result), ==, 0);
+  g_assert_cmpint (bs_result_get_stage_held_ms (result, 1), ==, 22000);
+  teardown (&f, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +686,11 @@ main (int   argc,
       g_test_add_data_func (name, &give_ups[i], test_give_up);
     }
   g_test_add_func ("/session/no-drift", test_no_drift);
+  g_test_add_func ("/session/switch-and-rest", test_switch_and_rest);
+  g_test_add_func ("/session/until-done/waits", test_until_done_waits);
+  g_test_add_func ("/session/until-done/commands", test_until_done_commands);
+  g_test_add_func ("/session/rep", test_rep_follows_the_pace);
+  g_test_add_func ("/session/done-early", test_done_early);
 
   return g_test_run ();
 }

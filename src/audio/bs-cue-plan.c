@@ -17,9 +17,18 @@
  * Per segment:
  *   get-ready   spoken "Get ready" and the first stage; ticks at -3, -2, -1 s
  *   first hold  "go" tone at 0, then its name
- *   other holds its name at 0 (or a stage tone without voice)
+ *   other holds its name at 0 (or a stage tone without voice); "Set 2 of
+ *               5" instead from a step's second set on; a per-side hold
+ *               names its side, and its second side is only "Left side"
+ *               or "Right side"
  *   every hold  halfway tone for holds of 30 s or more (a setting);
  *               ticks at -3, -2, -1 s before its end
+ *   paced set   a soft tick on every repetition after the first, none
+ *               spoken, and no halfway tone
+ *   until done  its name and "Press Enter when done", then nothing more:
+ *               see bs_cue_plan_new_from()
+ *   rest        "Rest. Next: ..." (or a rest tone); ticks before its end
+ *   switch      "Switch sides" (or the two-tone switch cue); ticks
  *   the end     a finishing chime
  */
 
@@ -33,6 +42,7 @@ struct _BsCuePlan
   GArray *cues;        /* BsCue, sorted by time */
   GPtrArray *texts;    /* owned strings the voice cues point to */
   gint64 *segment_start; /* microseconds from the schedule's start, n + 1 entries */
+  int end_segment;       /* the set done "until done" planning stopped at, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (BsCuePlan, bs_cue_plan, G_TYPE_OBJECT)
@@ -61,6 +71,7 @@ bs_cue_plan_init (BsCuePlan *self)
 {
   self->cues = g_array_new (FALSE, TRUE, sizeof (BsCue));
   self->texts = g_ptr_array_new_with_free_func (g_free);
+  self->end_segment = -1;
 }
 
 static void
@@ -104,19 +115,203 @@ compare_cues (gconstpointer a,
   return ta < tb ? -1 : ta > tb;
 }
 
+/* The second side of a per-side hold: it follows its own first side,
+ * with or without a switch in between. */
+static gboolean
+is_second_side (const BsSegment *segment,
+                const BsSegment *previous)
+{
+  if (previous == NULL || segment->side == BS_SIDE_NONE ||
+      previous->step_index != segment->step_index || previous->set != segment->set ||
+      previous->round != segment->round)
+    return FALSE;
+  return previous->kind == BS_SEGMENT_SWITCH_SIDES ||
+         (previous->kind == BS_SEGMENT_WORK && previous->side != BS_SIDE_NONE);
+}
+
+/* What is said as a work segment begins. */
+static char *
+work_words (BsCuePlan       *self,
+            const BsSegment *segment,
+            const BsSegment *previous)
+{
+  BsRoutine *routine = bs_schedule_get_routine (self->schedule);
+  gboolean per_side = segment->step_index >= 0 &&
+                      bs_step_get_kind (bs_routine_get_step (routine, (guint) segment->step_index))
+                      == BS_STEP_PER_SIDE;
+  gboolean left = segment->side == BS_SIDE_LEFT;
+  gboolean second = per_side && is_second_side (segment, previous);
+
+  if (second && left)
+    /* Translators: spoken when a per-side hold moves to its second side. */
+    return g_strdup (_("Left side"));
+  if (second)
+    /* Translators: spoken when a per-side hold moves to its second side. */
+    return g_strdup (_("Right side"));
+
+  if (segment->set > 1 && per_side && left)
+    /* Translators: spoken at the start of a set of a per-side hold, e.g.
+     * "Set 2 of 5, left side". */
+    return g_strdup_printf (_("Set %u of %u, left side"), segment->set, segment->n_sets);
+  if (segment->set > 1 && per_side)
+    /* Translators: spoken at the start of a set of a per-side hold, e.g.
+     * "Set 2 of 5, right side". */
+    return g_strdup_printf (_("Set %u of %u, right side"), segment->set, segment->n_sets);
+  if (segment->set > 1)
+    /* Translators: spoken at the start of a set after the first. */
+    return g_strdup_printf (_("Set %u of %u"), segment->set, segment->n_sets);
+  if (per_side && left)
+    /* Translators: spoken at the start of a per-side hold; %s is its name,
+     * e.g. "Piriformis stretch, left side". */
+    return g_strdup_printf (_("%s, left side"), segment->name);
+  if (per_side)
+    /* Translators: spoken at the start of a per-side hold; %s is its name,
+     * e.g. "Piriformis stretch, right side". */
+    return g_strdup_printf (_("%s, right side"), segment->name);
+  return g_strdup (segment->name);
+}
+
+static char *
+rest_words (BsCuePlan       *self,
+            const BsSegment *segment)
+{
+  if (segment->next_work < 0)
+    /* Translators: spoken at the start of a rest. */
+    return g_strdup (_("Rest."));
+  /* Translators: spoken at the start of a rest; %s is the exercise that
+   * follows it, e.g. "Rest. Next: Clamshell." */
+  return g_strdup_printf (_("Rest. Next: %s."),
+                          bs_schedule_get_segment (self->schedule, (guint) segment->next_work)->name);
+}
+
+/* The soft ticks of a paced set: one as every repetition after the first
+ * begins, except where a countdown tick already sounds. */
+static void
+add_reps (BsCuePlan       *self,
+          guint            index,
+          const BsSegment *segment)
+{
+  for (guint rep = 1; rep < segment->reps; rep++)
+    {
+      guint at = rep * segment->pace;
+
+      if (segment->duration - at <= 3)
+        continue;
+      add (self, index, (gint64) at * SEC, BS_CUE_REP, NULL, BS_CUE_REP);
+    }
+}
+
+static void
+plan_segment (BsCuePlan *self,
+              guint      index,
+              gboolean   voice,
+              gboolean   halfway)
+{
+  const BsSegment *segment = bs_schedule_get_segment (self->schedule, index);
+  const BsSegment *previous = index > 0 ? bs_schedule_get_segment (self->schedule, index - 1) : NULL;
+  g_autofree char *words = NULL;
+  BsCueKind tone;
+  gint64 at = 0;
+
+  if (segment->kind == BS_SEGMENT_GET_READY)
+    {
+      if (voice)
+        {
+          /* Translators: spoken at the start of the lead-in; %s is the
+           * first stage, e.g. "Plank on your elbows". */
+          g_autofree char *text = g_strdup_printf (_("Get ready. First: %s."),
+                                                   segment->instruction ? segment->instruction : "");
+          add (self, index, 0, BS_CUE_VOICE, text, BS_CUE_STAGE);
+        }
+      add_ticks (self, index, segment->duration);
+      return;
+    }
+
+  switch (segment->kind)
+    {
+    case BS_SEGMENT_REST:
+      tone = BS_CUE_REST;
+      words = rest_words (self, segment);
+      break;
+    case BS_SEGMENT_SWITCH_SIDES:
+      tone = BS_CUE_SWITCH;
+      /* Translators: spoken when a per-side hold changes sides. */
+      words = g_strdup (_("Switch sides"));
+      break;
+    case BS_SEGMENT_WORK:
+    case BS_SEGMENT_GET_READY:
+    default:
+      tone = BS_CUE_STAGE;
+      words = work_words (self, segment, previous);
+      break;
+    }
+  if (segment->until_done)
+    {
+      g_autofree char *name = g_steal_pointer (&words);
+
+      /* Translators: spoken at the start of a set done at the person's own
+       * pace; %s is its name or "Set 2 of 3". */
+      words = g_strdup_printf (_("%s. Press Enter when done."), name);
+    }
+
+  if (previous != NULL && previous->kind == BS_SEGMENT_GET_READY)
+    {
+      add (self, index, 0, BS_CUE_GO, NULL, BS_CUE_GO);
+      at = BS_CUE_VOICE_AFTER_GO_USEC;
+      if (voice)
+        add (self, index, at, BS_CUE_VOICE, words, tone);
+    }
+  else if (voice)
+    add (self, index, 0, BS_CUE_VOICE, words, tone);
+  else
+    add (self, index, 0, tone, NULL, tone);
+
+  if (segment->kind == BS_SEGMENT_WORK && segment->reps > 0)
+    add_reps (self, index, segment);
+  else if (halfway && segment->kind == BS_SEGMENT_WORK &&
+           segment->duration >= BS_CUE_HALFWAY_MIN_SECONDS)
+    add (self, index, (gint64) segment->duration * SEC / 2, BS_CUE_HALFWAY, NULL, BS_CUE_HALFWAY);
+  add_ticks (self, index, segment->duration);
+}
+
 /**
  * bs_cue_plan_new:
  * @schedule: what will run
  * @style: voice and tones, tones only, or nothing
  * @halfway: whether long holds get a halfway tone
+ *
+ * The cues from the schedule's start: bs_cue_plan_new_from() at 0.
  */
 BsCuePlan *
 bs_cue_plan_new (BsSchedule *schedule,
                  BsCueStyle  style,
                  gboolean    halfway)
 {
+  return bs_cue_plan_new_from (schedule, style, halfway, 0);
+}
+
+/**
+ * bs_cue_plan_new_from:
+ * @schedule: what will run
+ * @style: voice and tones, tones only, or nothing
+ * @halfway: whether long holds get a halfway tone
+ * @first_segment: the segment to plan from
+ *
+ * Plans the cues of @first_segment and those after it, up to and including
+ * the first set done "until done", if there is one.  Nothing after such a
+ * set can be placed in time before the person says it is done, so the
+ * plan stops there (bs_cue_plan_get_end_segment() says where), with no
+ * finishing chime; once the session leaves the wait, a new plan from the
+ * segment after it carries on.
+ */
+BsCuePlan *
+bs_cue_plan_new_from (BsSchedule *schedule,
+                      BsCueStyle  style,
+                      gboolean    halfway,
+                      guint       first_segment)
+{
   BsCuePlan *self;
-  guint n;
+  guint n, last;
 
   g_return_val_if_fail (BS_IS_SCHEDULE (schedule), NULL);
 
@@ -131,50 +326,40 @@ bs_cue_plan_new (BsSchedule *schedule,
       self->segment_start[i + 1] = (gint64) (segment->start + segment->duration) * SEC;
     }
 
-  if (style == BS_CUE_STYLE_OFF)
+  last = n > 0 ? n - 1 : 0;
+  for (guint i = first_segment; i < n; i++)
+    if (bs_schedule_get_segment (schedule, i)->until_done)
+      {
+        self->end_segment = (int) i;
+        last = i;
+        break;
+      }
+
+  if (style == BS_CUE_STYLE_OFF || first_segment >= n)
     return self;
 
-  for (guint i = 0; i < n; i++)
-    {
-      const BsSegment *segment = bs_schedule_get_segment (schedule, i);
-      gboolean voice = style == BS_CUE_STYLE_VOICE;
+  for (guint i = first_segment; i <= last; i++)
+    plan_segment (self, i, style == BS_CUE_STYLE_VOICE, halfway);
 
-      if (segment->kind == BS_SEGMENT_GET_READY)
-        {
-          if (voice)
-            {
-              /* Translators: spoken at the start of the lead-in; %s is the
-               * first stage, e.g. "Plank on your elbows". */
-              g_autofree char *text = g_strdup_printf (_("Get ready. First: %s."),
-                                                       segment->instruction ? segment->instruction : "");
-              add (self, i, 0, BS_CUE_VOICE, text, BS_CUE_STAGE);
-            }
-          add_ticks (self, i, segment->duration);
-          continue;
-        }
-
-      if (i > 0 && bs_schedule_get_segment (schedule, i - 1)->kind == BS_SEGMENT_GET_READY)
-        {
-          add (self, i, 0, BS_CUE_GO, NULL, BS_CUE_GO);
-          if (voice)
-            add (self, i, BS_CUE_VOICE_AFTER_GO_USEC, BS_CUE_VOICE, segment->name, BS_CUE_STAGE);
-        }
-      else if (voice)
-        add (self, i, 0, BS_CUE_VOICE, segment->name, BS_CUE_STAGE);
-      else
-        add (self, i, 0, BS_CUE_STAGE, NULL, BS_CUE_STAGE);
-
-      if (halfway && segment->duration >= BS_CUE_HALFWAY_MIN_SECONDS)
-        add (self, i, (gint64) segment->duration * SEC / 2, BS_CUE_HALFWAY, NULL, BS_CUE_HALFWAY);
-      add_ticks (self, i, segment->duration);
-    }
-
-  if (n > 0)
+  if (self->end_segment < 0)
     add (self, n - 1, (gint64) bs_schedule_get_segment (schedule, n - 1)->duration * SEC,
          BS_CUE_FINISH, NULL, BS_CUE_FINISH);
 
   g_array_sort_with_data (self->cues, compare_cues, self);
   return self;
+}
+
+/**
+ * bs_cue_plan_get_end_segment:
+ *
+ * Returns: the set done "until done" where the plan stops, or -1 if it
+ *   runs to the end of the schedule
+ */
+int
+bs_cue_plan_get_end_segment (BsCuePlan *self)
+{
+  g_return_val_if_fail (BS_IS_CUE_PLAN (self), -1);
+  return self->end_segment;
 }
 
 BsSchedule *
@@ -307,6 +492,12 @@ bs_cue_kind_to_string (BsCueKind kind)
       return "halfway";
     case BS_CUE_FINISH:
       return "finish";
+    case BS_CUE_SWITCH:
+      return "switch";
+    case BS_CUE_REST:
+      return "rest";
+    case BS_CUE_REP:
+      return "rep";
     case BS_CUE_VOICE:
     default:
       return "voice";

@@ -13,7 +13,13 @@ G_BEGIN_DECLS
  * @BS_CUE_STAGE: a new stage begins (stands in for its spoken name)
  * @BS_CUE_HALFWAY: half of a long hold is done
  * @BS_CUE_FINISH: the end of the routine
+ * @BS_CUE_SWITCH: change sides (two tones; stands in for "Switch sides")
+ * @BS_CUE_REST: a rest begins (stands in for "Rest")
+ * @BS_CUE_REP: a soft tick on each repetition of a paced counted set
  * @BS_CUE_VOICE: spoken text
+ *
+ * Every kind but %BS_CUE_VOICE is a tone of its own; %BS_CUE_VOICE stays
+ * last, so that the tones are the kinds before it.
  */
 typedef enum
 {
@@ -22,6 +28,9 @@ typedef enum
   BS_CUE_STAGE,
   BS_CUE_HALFWAY,
   BS_CUE_FINISH,
+  BS_CUE_SWITCH,
+  BS_CUE_REST,
+  BS_CUE_REP,
   BS_CUE_VOICE,
 } BsCueKind;
 
@@ -81,6 +90,11 @@ G_DECLARE_FINAL_TYPE (BsCuePlan, bs_cue_plan, BS, CUE_PLAN, GObject)
 BsCuePlan   *bs_cue_plan_new         (BsSchedule  *schedule,
                                       BsCueStyle   style,
                                       gboolean     halfway);
+BsCuePlan   *bs_cue_plan_new_from    (BsSchedule  *schedule,
+                                      BsCueStyle   style,
+                                      gboolean     halfway,
+                                      guint        first_segment);
+int          bs_cue_plan_get_end_segment (BsCuePlan *self);
 BsSchedule  *bs_cue_plan_get_schedule (BsCuePlan  *self);
 guint        bs_cue_plan_get_n_cues  (BsCuePlan   *self);
 const BsCue *bs_cue_plan_get_cue     (BsCuePlan   *self,

@@ -62,6 +62,14 @@ bs_cue_sound_new (BsCueKind kind)
   static const Note finish[] = {
     { 523, 0.14, 0.8 }, { 659, 0.14, 0.8 }, { 784, 0.14, 0.8 }, { 1047, 0.6, 0.8 }
   };
+  /* Switch sides: two tones, low then high, twice; a rest: the stage
+   * tone falling instead of rising; a repetition: quieter than a tick. */
+  static const Note change[] = {
+    { 740, 0.10, 0.8 }, { 0, 0.03, 0 }, { 988, 0.10, 0.8 }, { 0, 0.06, 0 },
+    { 740, 0.10, 0.8 }, { 0, 0.03, 0 }, { 988, 0.10, 0.8 }
+  };
+  static const Note rest[] = { { 1319, 0.12, 0.7 }, { 0, 0.03, 0 }, { 784, 0.30, 0.7 } };
+  static const Note rep[] = { { 660, 0.06, 0.3 } };
   const Note *notes;
   guint n_notes;
   GArray *samples = g_array_new (FALSE, FALSE, sizeof (gint16));
@@ -80,6 +88,15 @@ bs_cue_sound_new (BsCueKind kind)
       break;
     case BS_CUE_FINISH:
       notes = finish, n_notes = G_N_ELEMENTS (finish);
+      break;
+    case BS_CUE_SWITCH:
+      notes = change, n_notes = G_N_ELEMENTS (change);
+      break;
+    case BS_CUE_REST:
+      notes = rest, n_notes = G_N_ELEMENTS (rest);
+      break;
+    case BS_CUE_REP:
+      notes = rep, n_notes = G_N_ELEMENTS (rep);
       break;
     case BS_CUE_STAGE:
     case BS_CUE_VOICE:

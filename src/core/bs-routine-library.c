@@ -3,16 +3,39 @@
 
 #include "config.h"
 
-#include "bs-routine-library.h"
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "bs-error.h"
+#include "bs-routine-library-private.h"
 
 /*
- * The routines the app knows: today the ones bundled in the GResource.
+ * The routines the app knows: the ones bundled in the GResource, and the
+ * user's own "*.backstay.json" files in $XDG_DATA_HOME/backstay/routines.
+ *
  * A bundled routine that fails to load is a bug in the build (the tests load
  * every one); it is reported loudly and left out rather than taking the
  * whole app down.
+ *
+ * A user's file that fails to load is the user's to fix: it is left out,
+ * never moved, rewritten or deleted, and its error is kept in the load
+ * errors so the UI can show them all together.  The same goes for a file
+ * whose id is already taken: a bundled routine always keeps its id (a file
+ * cannot shadow it; importing that file again keeps both under a new id),
+ * and between two user files with one id the first by file name wins.
+ *
+ * Bundled routines are loaded once and keep their objects across reloads,
+ * so a pointer to one stays good; a user routine's object is replaced by
+ * every reload.
  */
 
 #define ROUTINES_PATH RESOURCE_BASE "/routines/"
+
+/* The loader refuses a routine larger than 1 MiB; reading one byte more
+ * than that lets it say so without reading a huge file whole. */
+#define READ_LIMIT (1024 * 1024 + 1)
 
 /* The core test leads the list: it is where every plan starts. */
 static const char * const leading_ids[] = { "core-test", NULL };
@@ -22,6 +45,10 @@ struct _BsRoutineLibrary
   GObject parent_instance;
 
   GListStore *routines;
+  GPtrArray *bundled;        /* BsRoutine, in the order found */
+  GHashTable *bundled_paths; /* id → resource path */
+  GHashTable *user_files;    /* id → GFile */
+  GPtrArray *load_errors;    /* GError, for the user's files */
 };
 
 G_DEFINE_FINAL_TYPE (BsRoutineLibrary, bs_routine_library, G_TYPE_OBJECT)
@@ -32,6 +59,10 @@ bs_routine_library_finalize (GObject *object)
   BsRoutineLibrary *self = BS_ROUTINE_LIBRARY (object);
 
   g_clear_object (&self->routines);
+  g_clear_pointer (&self->bundled, g_ptr_array_unref);
+  g_clear_pointer (&self->bundled_paths, g_hash_table_unref);
+  g_clear_pointer (&self->user_files, g_hash_table_unref);
+  g_clear_pointer (&self->load_errors, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bs_routine_library_parent_class)->finalize (object);
 }
@@ -53,14 +84,35 @@ rank (BsRoutine *routine)
 
 static int
 compare_routines (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
+                  gconstpointer b)
 {
-  BsRoutine *ra = BS_ROUTINE ((gpointer) a), *rb = BS_ROUTINE ((gpointer) b);
+  BsRoutine *ra = *(BsRoutine **) a, *rb = *(BsRoutine **) b;
+  int order;
 
   if (rank (ra) != rank (rb))
     return rank (ra) - rank (rb);
-  return g_utf8_collate (bs_routine_get_name (ra), bs_routine_get_name (rb));
+  order = g_utf8_collate (bs_routine_get_name (ra), bs_routine_get_name (rb));
+  /* Two routines may share a name; the id keeps the order stable. */
+  return order != 0 ? order : strcmp (bs_routine_get_id (ra), bs_routine_get_id (rb));
+}
+
+static GError *
+new_error (BsError     code,
+           const char *format,
+           ...) G_GNUC_PRINTF (2, 3);
+
+static GError *
+new_error (BsError     code,
+           const char *format,
+           ...)
+{
+  GError *error;
+  va_list args;
+
+  va_start (args, format);
+  error = g_error_new_valist (BS_ERROR, code, format, args);
+  va_end (args);
+  return error;
 }
 
 static void
@@ -81,6 +133,7 @@ load_bundled (BsRoutineLibrary *self)
       g_autofree char *path = NULL;
       g_autoptr(BsRoutine) routine = NULL;
       g_autoptr(GError) load_error = NULL;
+      const char *id;
 
       if (!g_str_has_suffix (names[i], ".json"))
         continue;
@@ -91,21 +144,195 @@ load_bundled (BsRoutineLibrary *self)
           g_critical ("Bundled routine not loaded: %s", load_error->message);
           continue;
         }
-      g_list_store_insert_sorted (self->routines, routine, compare_routines, NULL);
+      id = bs_routine_get_id (routine);
+      if (g_hash_table_contains (self->bundled_paths, id))
+        {
+          g_critical ("Bundled routine not loaded: %s: the id “%s” is used twice",
+                      names[i], id);
+          continue;
+        }
+      g_hash_table_insert (self->bundled_paths, g_strdup (id), g_steal_pointer (&path));
+      g_ptr_array_add (self->bundled, g_steal_pointer (&routine));
     }
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* Every *.backstay.json file name in @dir, sorted so that the same files
+ * always load in the same order.  A missing folder is no routines. */
+static GPtrArray *
+list_user_files (GFile   *dir,
+                 GError **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                          G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (enumerator == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return g_steal_pointer (&names);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  for (;;)
+    {
+      GFileInfo *info;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, NULL, NULL, error))
+        return NULL;
+      if (info == NULL)
+        break;
+      if (g_str_has_suffix (g_file_info_get_name (info), BS_ROUTINE_FILE_SUFFIX))
+        g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
+    }
+  g_ptr_array_sort (names, compare_names);
+  return g_steal_pointer (&names);
+}
+
+static void
+load_user_file (BsRoutineLibrary *self,
+                GFile            *file,
+                GPtrArray        *routines,
+                GHashTable       *user_files,
+                GPtrArray        *errors)
+{
+  g_autofree char *name = bs_routine_file_display_name (file);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BsRoutine) routine = NULL;
+  GError *error = NULL;
+  GFile *other;
+  const char *id;
+
+  bytes = bs_routine_file_read (file, &error);
+  if (bytes != NULL)
+    routine = bs_routine_new_from_bytes (bytes, name, BS_ROUTINE_LOAD_NONE, &error);
+  if (routine == NULL)
+    {
+      g_ptr_array_add (errors, error);
+      return;
+    }
+
+  id = bs_routine_get_id (routine);
+  if (g_hash_table_contains (self->bundled_paths, id))
+    {
+      g_ptr_array_add (errors,
+                       new_error (BS_ERROR_INVALID,
+                                  _("%s: “%s” is the id of a routine that comes with Backstay, "
+                                    "so this file is not listed; import it to keep both"),
+                                  name, id));
+      return;
+    }
+  other = g_hash_table_lookup (user_files, id);
+  if (other != NULL)
+    {
+      g_autofree char *other_name = bs_routine_file_display_name (other);
+
+      g_ptr_array_add (errors,
+                       new_error (BS_ERROR_INVALID,
+                                  _("%s: “%s” is already the id of the routine in %s, "
+                                    "so this file is not listed"),
+                                  name, id, other_name));
+      return;
+    }
+
+  g_hash_table_insert (user_files, g_strdup (id), g_object_ref (file));
+  g_ptr_array_add (routines, g_steal_pointer (&routine));
+}
+
+static gboolean
+load_all (BsRoutineLibrary  *self,
+          GError           **error)
+{
+  g_autoptr(GPtrArray) routines = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) user_files = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                            g_free, g_object_unref);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GFile) dir = bs_routine_library_get_user_dir ();
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) dir_error = NULL;
+  guint n_old;
+
+  for (guint i = 0; i < self->bundled->len; i++)
+    g_ptr_array_add (routines, g_object_ref (g_ptr_array_index (self->bundled, i)));
+
+  names = list_user_files (dir, &dir_error);
+  if (names == NULL)
+    {
+      g_autofree char *where = g_file_get_parse_name (dir);
+
+      g_ptr_array_add (errors, new_error (BS_ERROR_IO,
+                                          _("Your routines in %s could not be read: %s"),
+                                          where, dir_error->message));
+    }
+  for (guint i = 0; names != NULL && i < names->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_get_child (dir, g_ptr_array_index (names, i));
+
+      load_user_file (self, file, routines, user_files, errors);
+    }
+
+  g_ptr_array_sort (routines, compare_routines);
+  /* One splice, so a list shown from the model changes once. */
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->routines));
+  g_list_store_splice (self->routines, 0, n_old, routines->pdata, routines->len);
+
+  g_clear_pointer (&self->user_files, g_hash_table_unref);
+  self->user_files = g_steal_pointer (&user_files);
+  g_clear_pointer (&self->load_errors, g_ptr_array_unref);
+  self->load_errors = g_steal_pointer (&errors);
+
+  if (names == NULL)
+    {
+      g_propagate_error (error, g_error_copy (g_ptr_array_index (self->load_errors, 0)));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
 bs_routine_library_init (BsRoutineLibrary *self)
 {
   self->routines = g_list_store_new (BS_TYPE_ROUTINE);
+  self->bundled = g_ptr_array_new_with_free_func (g_object_unref);
+  self->bundled_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   load_bundled (self);
+  /* A failure is kept in the load errors for the UI to show. */
+  load_all (self, NULL);
 }
 
+/**
+ * bs_routine_library_new:
+ *
+ * Loads the bundled routines and the user's own.  Files of the user's that
+ * could not be loaded are listed by bs_routine_library_get_load_errors().
+ */
 BsRoutineLibrary *
 bs_routine_library_new (void)
 {
   return g_object_new (BS_TYPE_ROUTINE_LIBRARY, NULL);
+}
+
+/**
+ * bs_routine_library_get_user_dir:
+ *
+ * Returns: (transfer full): the folder that holds the user's routines; it
+ *   may not exist yet
+ */
+GFile *
+bs_routine_library_get_user_dir (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "backstay", "routines", NULL);
+
+  return g_file_new_for_path (path);
 }
 
 /**
@@ -123,7 +350,8 @@ bs_routine_library_get_model (BsRoutineLibrary *self)
 /**
  * bs_routine_library_lookup:
  *
- * Returns: (transfer none) (nullable): the routine called @id
+ * Returns: (transfer none) (nullable): the routine called @id; a user's
+ *   routine lives until the next reload, so keep a reference to it
  */
 BsRoutine *
 bs_routine_library_lookup (BsRoutineLibrary *self,
@@ -143,4 +371,337 @@ bs_routine_library_lookup (BsRoutineLibrary *self,
         return routine;
     }
   return NULL;
+}
+
+/**
+ * bs_routine_library_is_bundled:
+ *
+ * Returns: %TRUE if @id is a routine that comes with the app; it cannot be
+ *   replaced or deleted
+ */
+gboolean
+bs_routine_library_is_bundled (BsRoutineLibrary *self,
+                               const char       *id)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE_LIBRARY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return g_hash_table_contains (self->bundled_paths, id);
+}
+
+/**
+ * bs_routine_library_get_user_file:
+ *
+ * Returns: (transfer none) (nullable): the file the user's routine @id was
+ *   loaded from, or %NULL if @id is bundled or unknown
+ */
+GFile *
+bs_routine_library_get_user_file (BsRoutineLibrary *self,
+                                  const char       *id)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE_LIBRARY (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->user_files, id);
+}
+
+/**
+ * bs_routine_library_get_load_errors:
+ *
+ * What went wrong in the last load: one error per user file that is not
+ * listed, naming the file (and the line and column where the loader gives
+ * them), or one for a routines folder that could not be read.
+ *
+ * Returns: (transfer none) (element-type GError): the errors, maybe none
+ */
+GPtrArray *
+bs_routine_library_get_load_errors (BsRoutineLibrary *self)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE_LIBRARY (self), NULL);
+  return self->load_errors;
+}
+
+/**
+ * bs_routine_library_reload:
+ *
+ * Reads the user's routines again.  Files that fail to load do not stop the
+ * others; they are listed by bs_routine_library_get_load_errors().
+ *
+ * Returns: %FALSE if the routines folder itself could not be read
+ */
+gboolean
+bs_routine_library_reload (BsRoutineLibrary  *self,
+                           GError           **error)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE_LIBRARY (self), FALSE);
+  return load_all (self, error);
+}
+
+/**
+ * bs_routine_library_delete:
+ * @out_previous_contents: (out) (optional): the file as it was, for
+ *   bs_routine_library_restore()
+ *
+ * Deletes the user's routine @id.  A bundled routine cannot be deleted.
+ */
+gboolean
+bs_routine_library_delete (BsRoutineLibrary  *self,
+                           const char        *id,
+                           GBytes           **out_previous_contents,
+                           GError           **error)
+{
+  g_autoptr(GBytes) previous = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (BS_IS_ROUTINE_LIBRARY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (bs_routine_library_is_bundled (self, id))
+    {
+      g_set_error (error, BS_ERROR, BS_ERROR_INVALID,
+                   _("“%s” comes with Backstay and cannot be deleted"), id);
+      return FALSE;
+    }
+  if (bs_routine_library_get_user_file (self, id) == NULL)
+    {
+      g_set_error (error, BS_ERROR, BS_ERROR_NOT_FOUND, _("There is no routine “%s”"), id);
+      return FALSE;
+    }
+  file = g_object_ref (bs_routine_library_get_user_file (self, id));
+
+  /* Read first: the contents are the only way back. */
+  previous = bs_routine_file_read (file, error);
+  if (previous == NULL)
+    return FALSE;
+  if (!g_file_delete (file, NULL, &local_error))
+    {
+      g_autofree char *name = bs_routine_file_display_name (file);
+
+      g_set_error (error, BS_ERROR, BS_ERROR_IO, "%s: %s", name, local_error->message);
+      return FALSE;
+    }
+  if (out_previous_contents != NULL)
+    *out_previous_contents = g_steal_pointer (&previous);
+  return bs_routine_library_reload (self, error);
+}
+
+/**
+ * bs_routine_library_restore:
+ * @contents: what bs_routine_library_delete() returned
+ *
+ * Puts a deleted routine back, as it was.  Refused if its id has been
+ * taken since.
+ */
+gboolean
+bs_routine_library_restore (BsRoutineLibrary  *self,
+                            const char        *id,
+                            GBytes            *contents,
+                            GError           **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(BsRoutine) routine = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (BS_IS_ROUTINE_LIBRARY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+
+  name = g_strconcat (id, BS_ROUTINE_FILE_SUFFIX, NULL);
+  routine = bs_routine_new_from_bytes (contents, name, BS_ROUTINE_LOAD_NONE, error);
+  if (routine == NULL)
+    return FALSE;
+  if (!g_str_equal (bs_routine_get_id (routine), id))
+    {
+      g_set_error (error, BS_ERROR, BS_ERROR_INVALID,
+                   _("%s: the file is the routine “%s”, not “%s”"),
+                   name, bs_routine_get_id (routine), id);
+      return FALSE;
+    }
+  if (bs_routine_library_lookup (self, id) != NULL)
+    {
+      g_set_error (error, BS_ERROR, BS_ERROR_INVALID,
+                   _("There is a routine “%s” again, so the deleted one cannot be put back"),
+                   id);
+      return FALSE;
+    }
+
+  file = bs_routine_library_new_user_file (self, id, error);
+  if (file == NULL || !bs_routine_file_write (file, contents, 0600, error))
+    return FALSE;
+  return bs_routine_library_reload (self, error);
+}
+
+/* File names are bytes in the file system's encoding; messages are UTF-8. */
+char *
+bs_routine_file_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename != NULL ? basename : "");
+}
+
+/**
+ * bs_routine_file_read:
+ *
+ * Reads a routine file, but never more than a routine may hold plus one
+ * byte, so that a huge file is refused by the loader without being read.
+ *
+ * Returns: (transfer full): the contents, or %NULL with a #BS_ERROR_IO
+ *   error naming the file
+ */
+GBytes *
+bs_routine_file_read (GFile   *file,
+                      GError **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *buffer = NULL;
+  gsize n_read = 0;
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream != NULL)
+    {
+      buffer = g_malloc (READ_LIMIT);
+      if (g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, READ_LIMIT, &n_read,
+                                   NULL, &local_error))
+        return g_bytes_new_take (g_realloc (g_steal_pointer (&buffer), n_read), n_read);
+    }
+
+  {
+    g_autofree char *name = bs_routine_file_display_name (file);
+
+    g_set_error (error, BS_ERROR, BS_ERROR_IO, "%s: %s", name, local_error->message);
+  }
+  return NULL;
+}
+
+/**
+ * bs_routine_file_write:
+ * @mode: the permissions of a new local file, before the umask
+ *
+ * Writes @contents so that a crash leaves the old file or the new one,
+ * never part of either: a local file is written to a temporary file beside
+ * it, flushed to the disk and renamed over it.  Elsewhere, GIO's replace
+ * does the same as far as the location allows.
+ */
+gboolean
+bs_routine_file_write (GFile   *file,
+                       GBytes  *contents,
+                       int      mode,
+                       GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize size;
+  gboolean written;
+
+  data = g_bytes_get_data (contents, &size);
+  if (path != NULL)
+    written = g_file_set_contents_full (path, data != NULL ? data : "", (gssize) size,
+                                        G_FILE_SET_CONTENTS_CONSISTENT |
+                                        G_FILE_SET_CONTENTS_DURABLE,
+                                        mode, &local_error);
+  else
+    written = g_file_replace_contents (file, data != NULL ? data : "", size, NULL, FALSE,
+                                       G_FILE_CREATE_NONE, NULL, NULL, &local_error);
+  if (!written)
+    {
+      g_autofree char *name = bs_routine_file_display_name (file);
+
+      g_set_error (error, BS_ERROR, BS_ERROR_IO, "%s: %s", name, local_error->message);
+    }
+  return written;
+}
+
+const char *
+bs_routine_library_get_resource_path (BsRoutineLibrary *self,
+                                      const char       *id)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE_LIBRARY (self), NULL);
+  return g_hash_table_lookup (self->bundled_paths, id);
+}
+
+static GFile *
+user_file_named (const char *id,
+                 guint       n)
+{
+  g_autoptr(GFile) dir = bs_routine_library_get_user_dir ();
+  g_autofree char *name = NULL;
+
+  if (n < 2)
+    name = g_strconcat (id, BS_ROUTINE_FILE_SUFFIX, NULL);
+  else
+    name = g_strdup_printf ("%s-%u" BS_ROUTINE_FILE_SUFFIX, id, n);
+  return g_file_get_child (dir, name);
+}
+
+/* A file's existence, without following a symbolic link: a dangling link
+ * still takes the name. */
+static gboolean
+file_exists (GFile *file)
+{
+  return g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL)
+         != G_FILE_TYPE_UNKNOWN;
+}
+
+/**
+ * bs_routine_library_id_is_free:
+ *
+ * Returns: %TRUE if no routine has @id and its file name is not taken by
+ *   a file that did not load
+ */
+gboolean
+bs_routine_library_id_is_free (BsRoutineLibrary *self,
+                               const char       *id)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (BS_IS_ROUTINE_LIBRARY (self), FALSE);
+
+  if (bs_routine_library_lookup (self, id) != NULL)
+    return FALSE;
+  file = user_file_named (id, 0);
+  return !file_exists (file);
+}
+
+/**
+ * bs_routine_library_new_user_file:
+ *
+ * Makes the routines folder if needed (readable by the user only) and
+ * picks the file for a new routine @id: `<id>.backstay.json`, or, if a file
+ * that did not load holds that name, `<id>-2.backstay.json` and so on, so
+ * that no file is ever written over by a new routine.
+ *
+ * Returns: (transfer full): the file, not yet written
+ */
+GFile *
+bs_routine_library_new_user_file (BsRoutineLibrary  *self,
+                                  const char        *id,
+                                  GError           **error)
+{
+  g_autoptr(GFile) dir = bs_routine_library_get_user_dir ();
+  g_autofree char *path = g_file_get_path (dir);
+
+  g_return_val_if_fail (BS_IS_ROUTINE_LIBRARY (self), NULL);
+
+  if (g_mkdir_with_parents (path, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *where = g_filename_display_name (path);
+
+      g_set_error (error, BS_ERROR, BS_ERROR_IO, _("The folder %s could not be made: %s"),
+                   where, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  for (guint n = 1; n < G_MAXUINT; n++)
+    {
+      g_autoptr(GFile) file = user_file_named (id, n);
+
+      if (!file_exists (file))
+        return g_steal_pointer (&file);
+    }
+  g_assert_not_reached ();
 }

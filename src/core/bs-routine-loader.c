@@ -2,7 +2,10 @@
 #define G_LOG_DOMAIN "Backstay"
 
 /*
- * Reads routine files (format 1, described in data/routines/README.md).
+ * Reads routine files (formats 1 and 2, described in
+ * data/routines/README.md).  Format 2 only adds fields and step kinds, so
+ * one reader takes both; a format-1 file that uses something of format 2
+ * is refused with a message that says so, rather than half-understood.
  *
  * Every refusal names the file, the line and column of the offending member
  * (or of the object that lacks one), the step if any, and the rule, e.g.
@@ -23,18 +26,25 @@
 #define MAX_STEPS 500
 /* A routine is a few kilobytes; this leaves room for long instructions. */
 #define MAX_FILE_SIZE (1024 * 1024)
-/* Format 1 nests four levels deep; json-glib recurses once per level and
+/* A routine nests four levels deep; json-glib recurses once per level and
  * runs out of stack on deep enough input, so deeper text is refused before
  * it is parsed. */
 #define MAX_NESTING 32
 #define MAX_TEXT 2000
 #define MAX_LEVEL 600
+/* Sets, rounds and rests multiply: a routine is refused if, fully
+ * expanded, it would have more parts or last longer than this, so
+ * nothing downstream needs to fear overflow or a list a screen cannot
+ * show. */
+#define MAX_SEGMENTS 10000
+#define MAX_TOTAL_SECONDS (24 * 60 * 60)
 
 typedef struct
 {
   const char *display_name;
   BsJsonLocator *locator;
   BsRoutineLoadFlags flags;
+  guint format;
   char *where; /* "step 3", or NULL at the top level */
 } Loader;
 
@@ -117,12 +127,14 @@ json_type_name (JsonNode *node)
 }
 
 /* Refuses members the format does not define, so a misspelt key is reported
- * instead of silently ignored.  "comment" is allowed anywhere, for notes. */
+ * instead of silently ignored.  "comment" is allowed anywhere, for notes.
+ * A member of @allowed_2 in a format-1 file is named as needing format 2. */
 static gboolean
 check_members (Loader             *loader,
                JsonObject         *object,
                const char         *pointer,
                const char * const *allowed,
+               const char * const *allowed_2,
                GError            **error)
 {
   g_autoptr(GList) members = json_object_get_members (object);
@@ -135,6 +147,13 @@ check_members (Loader             *loader,
       if (g_str_equal (member, "comment") || g_strv_contains (allowed, member))
         continue;
       child = member_pointer (pointer, member);
+      if (allowed_2 != NULL && g_strv_contains (allowed_2, member))
+        {
+          if (loader->format >= 2)
+            continue;
+          return fail (loader, child, BS_ERROR_FORMAT, error,
+                       _("“%s” needs format 2; the file says “format”: 1"), member);
+        }
       return fail (loader, child, BS_ERROR_INVALID, error,
                    _("unknown field “%s”"), member);
     }
@@ -314,7 +333,7 @@ load_forms (Loader      *loader,
         return fail (loader, pointer, BS_ERROR_TYPE, error,
                      _("must be an object, not %s"), json_type_name (node));
       object = json_node_get_object (node);
-      if (!check_members (loader, object, pointer, allowed, error) ||
+      if (!check_members (loader, object, pointer, allowed, NULL, error) ||
           !get_string (loader, object, pointer, "id", TRUE, TRUE, &id, error) ||
           !get_string (loader, object, pointer, "name", TRUE, FALSE, &name, error) ||
           !get_string (loader, object, pointer, "description", FALSE, FALSE, &description, error))
@@ -417,6 +436,197 @@ load_form_seconds (Loader      *loader,
   return TRUE;
 }
 
+/* Which step fields each kind takes ("kind", "name" and "comment" go
+ * with every kind). */
+static const char * const hold_fields[] = {
+  "instruction", "illustration", "side", "seconds", "form-seconds", "sets", "set-rest",
+  "rest-after", NULL
+};
+static const char * const per_side_fields[] = {
+  "instruction", "illustration", "seconds", "form-seconds", "sets", "set-rest",
+  "switch-seconds", "first-side", "rest-after", NULL
+};
+static const char * const counted_fields[] = {
+  "instruction", "illustration", "reps", "pace", "sets", "set-rest", "rest-after", NULL
+};
+static const char * const rest_fields[] = {
+  "instruction", "illustration", "seconds", NULL
+};
+
+static gboolean
+check_kind_fields (Loader      *loader,
+                   JsonObject  *object,
+                   const char  *pointer,
+                   BsStepKind   kind,
+                   GError     **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  const char * const *fields;
+
+  switch (kind)
+    {
+    case BS_STEP_PER_SIDE:
+      fields = per_side_fields;
+      break;
+    case BS_STEP_COUNTED:
+      fields = counted_fields;
+      break;
+    case BS_STEP_REST:
+      fields = rest_fields;
+      break;
+    case BS_STEP_HOLD:
+    default:
+      fields = hold_fields;
+      break;
+    }
+
+  for (GList *l = members; l; l = l->next)
+    {
+      const char *member = l->data;
+      g_autofree char *child = NULL;
+
+      if (g_str_equal (member, "kind") || g_str_equal (member, "name") ||
+          g_str_equal (member, "comment") || g_strv_contains (fields, member))
+        continue;
+      child = member_pointer (pointer, member);
+      if (kind == BS_STEP_PER_SIDE && g_str_equal (member, "side"))
+        return fail (loader, child, BS_ERROR_INVALID, error,
+                     _("“side” does not belong in a “per-side” step: it works both sides, "
+                       "starting with “first-side”"));
+      if (kind == BS_STEP_COUNTED && g_str_equal (member, "seconds"))
+        return fail (loader, child, BS_ERROR_INVALID, error,
+                     _("“seconds” does not belong in a “counted” step: its length comes "
+                       "from “reps” and “pace”"));
+      return fail (loader, child, BS_ERROR_INVALID, error,
+                   _("“%s” does not belong in a “%s” step"), member,
+                   bs_step_kind_to_string (kind));
+    }
+  return TRUE;
+}
+
+static gboolean
+load_kind (Loader      *loader,
+           JsonObject  *object,
+           const char  *pointer,
+           BsStepKind  *kind,
+           GError     **error)
+{
+  g_autofree char *child = member_pointer (pointer, "kind");
+  const char *text = NULL;
+
+  *kind = BS_STEP_HOLD;
+  if (!get_string (loader, object, pointer, "kind", FALSE, TRUE, &text, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  if (!bs_step_kind_from_string (text, kind))
+    {
+      if (loader->format < 2)
+        return fail (loader, child, BS_ERROR_INVALID, error,
+                     _("“kind” is “%s”, but the only kind in format 1 is “hold”"), text);
+      return fail (loader, child, BS_ERROR_INVALID, error,
+                   _("“kind” is “%s”; a step is “hold”, “per-side”, “counted” or “rest”"),
+                   text);
+    }
+  if (*kind != BS_STEP_HOLD && loader->format < 2)
+    return fail (loader, child, BS_ERROR_FORMAT, error,
+                 _("“kind” “%s” needs format 2; the file says “format”: 1"), text);
+  return TRUE;
+}
+
+static gboolean
+load_side (Loader      *loader,
+           JsonObject  *object,
+           const char  *pointer,
+           const char  *member,
+           BsSide      *side,
+           GError     **error)
+{
+  const char *text = NULL;
+
+  if (!get_string (loader, object, pointer, member, FALSE, FALSE, &text, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+  if (g_str_equal (text, "left"))
+    *side = BS_SIDE_LEFT;
+  else if (g_str_equal (text, "right"))
+    *side = BS_SIDE_RIGHT;
+  else
+    {
+      g_autofree char *child = member_pointer (pointer, member);
+      return fail (loader, child, BS_ERROR_INVALID, error,
+                   _("“%s” must be “left” or “right”, not “%s”"), member, text);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_illustration (Loader      *loader,
+                   JsonObject  *object,
+                   const char  *pointer,
+                   BsStep      *step,
+                   GError     **error)
+{
+  g_autofree char *child = member_pointer (pointer, "illustration");
+  JsonNode *node = json_object_get_member (object, "illustration");
+  const char *value;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (loader, child, BS_ERROR_TYPE, error,
+                 _("“%s” must be text, not %s"), "illustration", json_type_name (node));
+  value = json_node_get_string (node);
+  if (!bs_illustration_id_is_valid (value))
+    return fail (loader, child, BS_ERROR_INVALID, error,
+                 _("“illustration” must be 1 to %d lower-case letters, digits or “-”"),
+                 BS_STEP_MAX_ILLUSTRATION);
+  bs_step_set_illustration (step, value);
+  return TRUE;
+}
+
+/* A number of seconds per repetition, or "until-done". */
+static gboolean
+load_pace (Loader      *loader,
+           JsonObject  *object,
+           const char  *pointer,
+           BsStep      *step,
+           GError     **error)
+{
+  g_autofree char *child = member_pointer (pointer, "pace");
+  JsonNode *node = json_object_get_member (object, "pace");
+  GType type;
+
+  if (node == NULL)
+    return TRUE;
+  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+  if (type == G_TYPE_STRING && g_str_equal (json_node_get_string (node), "until-done"))
+    {
+      bs_step_set_pace (step, BS_STEP_UNTIL_DONE);
+      return TRUE;
+    }
+  if (type == G_TYPE_INT64)
+    {
+      gint64 value = json_node_get_int (node);
+
+      if (value >= BS_STEP_MIN_PACE && value <= BS_STEP_MAX_PACE)
+        {
+          bs_step_set_pace (step, (guint) value);
+          return TRUE;
+        }
+    }
+  return fail (loader, child,
+               type == G_TYPE_STRING ? BS_ERROR_INVALID
+               : type == G_TYPE_INT64 || type == G_TYPE_DOUBLE ? BS_ERROR_RANGE
+               : BS_ERROR_TYPE,
+               error,
+               _("“pace” must be the seconds each repetition takes, a whole number from "
+                 "%d to %d, or “until-done”"), BS_STEP_MIN_PACE, BS_STEP_MAX_PACE);
+}
+
 static BsStep *
 load_step (Loader      *loader,
            JsonNode    *node,
@@ -427,10 +637,17 @@ load_step (Loader      *loader,
   static const char * const allowed[] = {
     "kind", "name", "instruction", "side", "seconds", "form-seconds", NULL
   };
+  static const char * const allowed_2[] = {
+    "illustration", "sets", "set-rest", "switch-seconds", "first-side", "reps", "pace",
+    "rest-after", NULL
+  };
   g_autofree char *pointer = g_strdup_printf ("/steps/%u", index);
   g_autoptr(BsStep) step = NULL;
-  const char *kind = NULL, *name, *instruction, *side = NULL;
-  guint seconds = 0;
+  const char *name, *instruction;
+  BsStepKind kind;
+  BsSide side = BS_SIDE_NONE, first_side = BS_SIDE_RIGHT;
+  guint seconds = 0, sets = 1, set_rest = 0, rest_after = 0;
+  guint switch_seconds = BS_STEP_DEFAULT_SWITCH_SECONDS, reps = 0;
   JsonObject *object;
 
   g_clear_pointer (&loader->where, g_free);
@@ -444,46 +661,158 @@ load_step (Loader      *loader,
     }
   object = json_node_get_object (node);
 
-  if (!check_members (loader, object, pointer, allowed, error) ||
-      !get_string (loader, object, pointer, "kind", FALSE, TRUE, &kind, error))
+  if (!check_members (loader, object, pointer, allowed, allowed_2, error) ||
+      !load_kind (loader, object, pointer, &kind, error) ||
+      !check_kind_fields (loader, object, pointer, kind, error))
     return NULL;
-  if (kind != NULL && !g_str_equal (kind, "hold"))
-    {
-      g_autofree char *child = member_pointer (pointer, "kind");
-      fail (loader, child, BS_ERROR_INVALID, error,
-            _("“kind” is “%s”, but the only kind in format 1 is “hold”"), kind);
-      return NULL;
-    }
 
   if (!get_string (loader, object, pointer, "name", TRUE, FALSE, &name, error) ||
       !get_string (loader, object, pointer, "instruction", FALSE, FALSE, &instruction, error) ||
-      !get_string (loader, object, pointer, "side", FALSE, FALSE, &side, error) ||
-      !get_whole_number (loader, object, pointer, "seconds", TRUE,
-                         BS_STEP_MIN_SECONDS, BS_STEP_MAX_SECONDS, &seconds, error))
+      !load_side (loader, object, pointer, "side", &side, error) ||
+      !get_whole_number (loader, object, pointer, "seconds", kind != BS_STEP_COUNTED,
+                         BS_STEP_MIN_SECONDS, BS_STEP_MAX_SECONDS, &seconds, error) ||
+      !get_whole_number (loader, object, pointer, "reps", kind == BS_STEP_COUNTED,
+                         1, BS_STEP_MAX_REPS, &reps, error) ||
+      !get_whole_number (loader, object, pointer, "sets", FALSE,
+                         1, BS_STEP_MAX_SETS, &sets, error) ||
+      !get_whole_number (loader, object, pointer, "set-rest", FALSE,
+                         0, BS_STEP_MAX_SECONDS, &set_rest, error) ||
+      !get_whole_number (loader, object, pointer, "switch-seconds", FALSE,
+                         0, BS_STEP_MAX_SWITCH_SECONDS, &switch_seconds, error) ||
+      !load_side (loader, object, pointer, "first-side", &first_side, error) ||
+      !get_whole_number (loader, object, pointer, "rest-after", FALSE,
+                         0, BS_STEP_MAX_SECONDS, &rest_after, error))
     return NULL;
 
-  step = bs_step_new (BS_STEP_HOLD, text (loader, name), seconds);
+  step = bs_step_new (kind, text (loader, name), seconds);
   bs_step_set_instruction (step, text (loader, instruction));
+  bs_step_set_side (step, side);
+  bs_step_set_reps (step, reps);
+  bs_step_set_sets (step, sets);
+  bs_step_set_set_rest (step, set_rest);
+  bs_step_set_switch_seconds (step, switch_seconds);
+  bs_step_set_first_side (step, first_side);
+  bs_step_set_rest_after (step, rest_after);
 
-  if (side != NULL)
-    {
-      if (g_str_equal (side, "left"))
-        bs_step_set_side (step, BS_SIDE_LEFT);
-      else if (g_str_equal (side, "right"))
-        bs_step_set_side (step, BS_SIDE_RIGHT);
-      else
-        {
-          g_autofree char *child = member_pointer (pointer, "side");
-          fail (loader, child, BS_ERROR_INVALID, error,
-                _("“side” must be “left” or “right”, not “%s”"), side);
-          return NULL;
-        }
-    }
-
-  if (!load_form_seconds (loader, object, pointer, routine, step, error))
+  if (!load_pace (loader, object, pointer, step, error) ||
+      !load_illustration (loader, object, pointer, step, error) ||
+      !load_form_seconds (loader, object, pointer, routine, step, error))
     return NULL;
 
   return g_steal_pointer (&step);
+}
+
+/* The longest a step's hold can be, over every form. */
+static guint64
+longest_hold (BsRoutine *routine,
+              BsStep    *step)
+{
+  guint64 longest = bs_step_get_seconds (step);
+
+  for (guint i = 0; i < bs_routine_get_n_forms (routine); i++)
+    longest = MAX (longest, bs_step_get_form_seconds (step, bs_routine_get_form_id (routine, i)));
+  return longest;
+}
+
+/* Counts the parts and seconds of the routine fully expanded, generously
+ * (every rest, the longest form, no level), and refuses it if either is
+ * more than a routine can reasonably be. */
+static gboolean
+check_size (Loader     *loader,
+            BsRoutine  *routine,
+            GError    **error)
+{
+  guint64 parts = 0, seconds = 0;
+  guint64 rounds = bs_routine_get_rounds (routine);
+  gboolean any_work = FALSE;
+
+  for (guint i = 0; i < bs_routine_get_n_steps (routine); i++)
+    {
+      BsStep *step = bs_routine_get_step (routine, i);
+      guint64 sets = bs_step_get_sets (step);
+      guint64 between = (sets - 1) * bs_step_get_set_rest (step);
+
+      switch (bs_step_get_kind (step))
+        {
+        case BS_STEP_HOLD:
+          parts += 2 * sets;
+          seconds += sets * longest_hold (routine, step) + between;
+          break;
+        case BS_STEP_PER_SIDE:
+          parts += 4 * sets;
+          seconds += sets * (2 * longest_hold (routine, step) + bs_step_get_switch_seconds (step))
+                     + between;
+          break;
+        case BS_STEP_COUNTED:
+          parts += 2 * sets;
+          seconds += sets * bs_step_get_reps (step) * bs_step_get_pace (step) + between;
+          break;
+        case BS_STEP_REST:
+        default:
+          parts += 1;
+          seconds += bs_step_get_seconds (step);
+          break;
+        }
+      if (bs_step_get_kind (step) != BS_STEP_REST)
+        {
+          any_work = TRUE;
+          parts += 1;
+          seconds += bs_step_get_rest_after (step);
+        }
+    }
+  parts = parts * rounds + rounds;
+  seconds = seconds * rounds + (rounds - 1) * bs_routine_get_round_rest (routine);
+
+  if (!any_work)
+    return fail (loader, "/steps", BS_ERROR_INVALID, error,
+                 _("a routine needs at least one step that is not a rest"));
+  if (parts > MAX_SEGMENTS)
+    return fail (loader, "", BS_ERROR_RANGE, error,
+                 _("with its sets, sides, rests and rounds the routine has more than %d parts"),
+                 MAX_SEGMENTS);
+  if (seconds > MAX_TOTAL_SECONDS)
+    return fail (loader, "", BS_ERROR_RANGE, error,
+                 _("with its sets, sides, rests and rounds the routine lasts more than %d hours"),
+                 MAX_TOTAL_SECONDS / 3600);
+  return TRUE;
+}
+
+static gboolean
+load_format_2 (Loader      *loader,
+               JsonObject  *root,
+               BsRoutine   *routine,
+               GError     **error)
+{
+  const char *category = NULL;
+  guint lead_in = 0, rounds = 1, round_rest = 0;
+
+  if (!get_string (loader, root, "", "category", FALSE, TRUE, &category, error))
+    return FALSE;
+  if (category != NULL)
+    {
+      if (!bs_routine_category_is_valid (category))
+        return fail (loader, "/category", BS_ERROR_INVALID, error,
+                     _("“category” must be “test”, “stretch”, “strength”, “warm-up” or "
+                       "“other”, not “%s”"), category);
+      bs_routine_set_category (routine, category);
+    }
+
+  if (json_object_has_member (root, "lead-in"))
+    {
+      if (!get_whole_number (loader, root, "", "lead-in", FALSE,
+                             0, BS_ROUTINE_MAX_LEAD_IN, &lead_in, error))
+        return FALSE;
+      bs_routine_set_lead_in (routine, (int) lead_in);
+    }
+
+  if (!get_whole_number (loader, root, "", "rounds", FALSE,
+                         1, BS_ROUTINE_MAX_ROUNDS, &rounds, error) ||
+      !get_whole_number (loader, root, "", "round-rest", FALSE,
+                         0, BS_STEP_MAX_SECONDS, &round_rest, error))
+    return FALSE;
+  bs_routine_set_rounds (routine, rounds);
+  bs_routine_set_round_rest (routine, round_rest);
+  return TRUE;
 }
 
 static BsRoutine *
@@ -494,6 +823,9 @@ load_routine (Loader      *loader,
   static const char * const allowed[] = {
     "format", "id", "name", "description", "scoring", "forms", "levels", "level-floor",
     "steps", NULL
+  };
+  static const char * const allowed_2[] = {
+    "category", "lead-in", "rounds", "round-rest", NULL
   };
   g_autoptr(BsRoutine) routine = NULL;
   const char *id, *name, *description, *scoring;
@@ -513,15 +845,16 @@ load_routine (Loader      *loader,
    * for the first field this build does not know. */
   if (!get_whole_number (loader, root, "", "format", TRUE, 1, 1000, &format, error))
     return NULL;
-  if (format != BS_ROUTINE_FORMAT)
+  if (format > BS_ROUTINE_FORMAT)
     {
       fail (loader, "/format", BS_ERROR_FORMAT, error,
             _("format %u is not supported; this version of Backstay reads format %d"),
             format, BS_ROUTINE_FORMAT);
       return NULL;
     }
+  loader->format = format;
 
-  if (!check_members (loader, root, "", allowed, error) ||
+  if (!check_members (loader, root, "", allowed, allowed_2, error) ||
       !get_string (loader, root, "", "id", TRUE, TRUE, &id, error) ||
       !get_string (loader, root, "", "name", TRUE, FALSE, &name, error) ||
       !get_string (loader, root, "", "description", FALSE, FALSE, &description, error) ||
@@ -542,7 +875,8 @@ load_routine (Loader      *loader,
       return NULL;
     }
 
-  if (!load_forms (loader, root, routine, error) ||
+  if (!load_format_2 (loader, root, routine, error) ||
+      !load_forms (loader, root, routine, error) ||
       !load_levels (loader, root, routine, error))
     return NULL;
 
@@ -571,6 +905,10 @@ load_routine (Loader      *loader,
         return NULL;
       bs_routine_add_step (routine, step);
     }
+  g_clear_pointer (&loader->where, g_free);
+
+  if (!check_size (loader, routine, error))
+    return NULL;
 
   return g_steal_pointer (&routine);
 }

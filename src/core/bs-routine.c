@@ -22,6 +22,9 @@ struct _BsRoutine
   char *description;
   char *category;
   BsScoring scoring;
+  int lead_in;       /* -1: the app's setting */
+  guint rounds;
+  guint round_rest;
   GPtrArray *forms;  /* Form */
   GArray *levels;    /* guint, seconds taken off every hold */
   guint level_floor;
@@ -72,6 +75,8 @@ bs_routine_init (BsRoutine *self)
   self->levels = g_array_new (FALSE, FALSE, sizeof (guint));
   g_array_append_val (self->levels, standard);
   self->level_floor = BS_ROUTINE_DEFAULT_LEVEL_FLOOR;
+  self->lead_in = -1;
+  self->rounds = 1;
   self->steps = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
@@ -211,6 +216,74 @@ bs_routine_set_scoring (BsRoutine *self,
 {
   g_return_if_fail (BS_IS_ROUTINE (self));
   self->scoring = scoring;
+}
+
+/**
+ * bs_routine_get_lead_in:
+ *
+ * Returns: the seconds of "get ready" the routine asks for, which take
+ *   precedence over the app's setting; -1 when it leaves that to the app
+ */
+int
+bs_routine_get_lead_in (BsRoutine *self)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE (self), -1);
+  return self->lead_in;
+}
+
+/**
+ * bs_routine_set_lead_in:
+ * @seconds: 0 to %BS_ROUTINE_MAX_LEAD_IN, or -1 to use the app's setting
+ */
+void
+bs_routine_set_lead_in (BsRoutine *self,
+                        int        seconds)
+{
+  g_return_if_fail (BS_IS_ROUTINE (self));
+  g_return_if_fail (seconds >= -1 && seconds <= BS_ROUTINE_MAX_LEAD_IN);
+  self->lead_in = seconds;
+}
+
+/**
+ * bs_routine_get_rounds:
+ *
+ * Returns: how many times the whole list of steps is done, at least 1
+ */
+guint
+bs_routine_get_rounds (BsRoutine *self)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE (self), 1);
+  return self->rounds;
+}
+
+void
+bs_routine_set_rounds (BsRoutine *self,
+                       guint      rounds)
+{
+  g_return_if_fail (BS_IS_ROUTINE (self));
+  g_return_if_fail (rounds >= 1);
+  self->rounds = rounds;
+}
+
+/**
+ * bs_routine_get_round_rest:
+ *
+ * Returns: the seconds of rest between two rounds; 0 leaves the last
+ *   step's own rest-after as the pause between them
+ */
+guint
+bs_routine_get_round_rest (BsRoutine *self)
+{
+  g_return_val_if_fail (BS_IS_ROUTINE (self), 0);
+  return self->round_rest;
+}
+
+void
+bs_routine_set_round_rest (BsRoutine *self,
+                           guint      seconds)
+{
+  g_return_if_fail (BS_IS_ROUTINE (self));
+  self->round_rest = seconds;
 }
 
 guint
@@ -399,6 +472,23 @@ bs_routine_id_is_valid (const char *id)
     if (!(g_ascii_islower (*c) || g_ascii_isdigit (*c) || *c == '-' || *c == '_'))
       return FALSE;
   return TRUE;
+}
+
+/**
+ * bs_routine_category_is_valid:
+ *
+ * Returns: %TRUE if @category is one of the BS_CATEGORY_ strings
+ */
+gboolean
+bs_routine_category_is_valid (const char *category)
+{
+  static const char * const categories[] = {
+    BS_CATEGORY_TEST, BS_CATEGORY_STRETCH, BS_CATEGORY_STRENGTH, BS_CATEGORY_WARM_UP,
+    BS_CATEGORY_OTHER, NULL
+  };
+
+  g_return_val_if_fail (category != NULL, FALSE);
+  return g_strv_contains (categories, category);
 }
 
 /**

@@ -38,11 +38,15 @@ typedef enum
 #define BS_CATEGORY_WARM_UP "warm-up"
 #define BS_CATEGORY_OTHER "other"
 
-/* The routine file format this build reads and writes. */
-#define BS_ROUTINE_FORMAT 1
+/* The newest routine file format this build reads and writes; it still
+ * reads every older one, and writes the oldest that holds a routine. */
+#define BS_ROUTINE_FORMAT 2
 /* Every hold is kept at or above this many seconds when a level shortens it,
  * unless the routine names its own floor. */
 #define BS_ROUTINE_DEFAULT_LEVEL_FLOOR 5
+/* A routine's own lead-in, in seconds, when it names one. */
+#define BS_ROUTINE_MAX_LEAD_IN 120
+#define BS_ROUTINE_MAX_ROUNDS 20
 
 #define BS_TYPE_ROUTINE (bs_routine_get_type ())
 G_DECLARE_FINAL_TYPE (BsRoutine, bs_routine, BS, ROUTINE, GObject)
@@ -69,6 +73,15 @@ void         bs_routine_set_category         (BsRoutine          *self,
 BsScoring    bs_routine_get_scoring          (BsRoutine          *self);
 void         bs_routine_set_scoring          (BsRoutine          *self,
                                               BsScoring           scoring);
+int          bs_routine_get_lead_in          (BsRoutine          *self);
+void         bs_routine_set_lead_in          (BsRoutine          *self,
+                                              int                 seconds);
+guint        bs_routine_get_rounds           (BsRoutine          *self);
+void         bs_routine_set_rounds           (BsRoutine          *self,
+                                              guint               rounds);
+guint        bs_routine_get_round_rest       (BsRoutine          *self);
+void         bs_routine_set_round_rest       (BsRoutine          *self,
+                                              guint               seconds);
 
 guint        bs_routine_get_n_forms          (BsRoutine          *self);
 const char  *bs_routine_get_form_id          (BsRoutine          *self,
@@ -103,6 +116,7 @@ void         bs_routine_add_step             (BsRoutine          *self,
                                               BsStep             *step);
 
 gboolean     bs_routine_id_is_valid          (const char         *id);
+gboolean     bs_routine_category_is_valid    (const char         *category);
 guint        bs_level_apply                  (guint               seconds,
                                               guint               level,
                                               guint               floor_seconds);

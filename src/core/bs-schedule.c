@@ -21,6 +21,9 @@ struct _BsSchedule
   GArray *segments; /* BsSegment; strings point into the routine's steps */
   guint n_stages;
   guint work_seconds;
+  guint rest_seconds;  /* rests and switches */
+  guint length;        /* the end of the last segment */
+  gboolean open_ended;
 };
 
 G_DEFINE_FINAL_TYPE (BsSchedule, bs_schedule, G_TYPE_OBJECT)
@@ -50,15 +53,149 @@ bs_schedule_init (BsSchedule *self)
   self->segments = g_array_new (FALSE, TRUE, sizeof (BsSegment));
 }
 
+/* Adds @segment at the end of the time line, numbering it if it is work. */
+static void
+append (BsSchedule *self,
+        BsSegment  *segment)
+{
+  segment->start = self->length;
+  segment->next_work = -1;
+  self->length += segment->duration;
+  if (segment->kind == BS_SEGMENT_WORK)
+    {
+      segment->stage = ++self->n_stages;
+      self->work_seconds += segment->duration;
+      self->open_ended |= segment->until_done;
+    }
+  else if (segment->kind != BS_SEGMENT_GET_READY)
+    {
+      self->rest_seconds += segment->duration;
+    }
+  g_array_append_val (self->segments, *segment);
+}
+
+static void
+append_rest (BsSchedule *self,
+             int         step_index,
+             guint       round,
+             guint       n_rounds,
+             guint       seconds)
+{
+  BsSegment rest = {
+    .kind = BS_SEGMENT_REST,
+    .step_index = step_index,
+    .name = _("Rest"),
+    .duration = seconds,
+    .round = round,
+    .n_rounds = n_rounds,
+  };
+
+  if (seconds > 0)
+    append (self, &rest);
+}
+
+/* One step, every set of it, as the format describes: a per-side set is
+ * the first side, the switch, then the other side, and every set starts
+ * on the first side, so both sides get the same rest. */
+static void
+expand_step (BsSchedule *self,
+             guint       index,
+             guint       round,
+             guint       n_rounds)
+{
+  BsRoutine *routine = self->routine;
+  BsStep *step = bs_routine_get_step (routine, index);
+  BsStepKind kind = bs_step_get_kind (step);
+  guint sets = bs_step_get_sets (step);
+  guint hold = bs_level_apply (bs_step_get_form_seconds (step, self->form_id), self->level,
+                               bs_routine_get_level_floor (routine));
+  BsSegment base = {
+    .kind = BS_SEGMENT_WORK,
+    .step_index = (int) index,
+    .name = bs_step_get_name (step),
+    .instruction = bs_step_get_instruction (step),
+    .illustration = bs_step_get_illustration (step),
+    .round = round,
+    .n_rounds = n_rounds,
+  };
+
+  if (kind == BS_STEP_REST)
+    {
+      BsSegment rest = base;
+
+      rest.kind = BS_SEGMENT_REST;
+      rest.duration = bs_step_get_seconds (step);
+      append (self, &rest);
+      return;
+    }
+
+  for (guint set = 1; set <= sets; set++)
+    {
+      BsSegment work = base;
+
+      if (sets > 1)
+        {
+          work.set = set;
+          work.n_sets = sets;
+        }
+
+      switch (kind)
+        {
+        case BS_STEP_PER_SIDE:
+          {
+            BsSide first = bs_step_get_first_side (step);
+            BsSegment change = work;
+
+            work.side = first;
+            work.duration = hold;
+            append (self, &work);
+
+            change.kind = BS_SEGMENT_SWITCH_SIDES;
+            change.name = _("Switch sides");
+            change.side = bs_side_other (first);
+            change.duration = bs_step_get_switch_seconds (step);
+            if (change.duration > 0)
+              append (self, &change);
+
+            work.side = bs_side_other (first);
+            append (self, &work);
+          }
+          break;
+        case BS_STEP_COUNTED:
+          work.reps = bs_step_get_reps (step);
+          work.pace = bs_step_get_pace (step);
+          work.until_done = work.pace == BS_STEP_UNTIL_DONE;
+          work.duration = work.reps * work.pace;
+          append (self, &work);
+          break;
+        case BS_STEP_HOLD:
+        case BS_STEP_REST:
+        default:
+          work.side = bs_step_get_side (step);
+          work.duration = hold;
+          append (self, &work);
+          break;
+        }
+
+      if (set < sets)
+        append_rest (self, (int) index, round, n_rounds, bs_step_get_set_rest (step));
+    }
+}
+
 /**
  * bs_schedule_new:
  * @routine: the routine to expand
  * @form_id: (nullable): one of the routine's forms, or %NULL for its first
  * @level: seconds to take off every hold; must be one the routine offers
- * @lead_in: seconds of "get ready" before the first step, 0 for none
+ * @lead_in: seconds of "get ready" before the first step, 0 for none: the
+ *   app's setting.  A routine that names its own lead-in gets that instead.
  *
- * Expands @routine into the flat list of segments that a session walks.
- * The routine itself is left as it was.
+ * Expands @routine into the flat list of segments that a session walks:
+ * every set, side, rest and round in order (data/routines/README.md says
+ * how).  Levels shorten holds and per-side holds, never rests, switches or
+ * repetitions.  Between two rounds there is one rest: the routine's
+ * round-rest if it has one, else the last step's rest-after.  A schedule
+ * never ends on a rest.  The routine itself is left as it was.
  *
  * Returns: (transfer full): the schedule, or %NULL if the routine has no
  *   such form or level
@@ -71,8 +208,9 @@ bs_schedule_new (BsRoutine   *routine,
                  GError     **error)
 {
   g_autoptr(BsSchedule) self = NULL;
-  guint offset = 0;
   int form_index = -1;
+  guint n_rounds, n_steps, round_rest;
+  int next_work = -1;
 
   g_return_val_if_fail (BS_IS_ROUTINE (routine), NULL);
   g_return_val_if_fail (lead_in <= BS_SCHEDULE_MAX_LEAD_IN, NULL);
@@ -104,6 +242,9 @@ bs_schedule_new (BsRoutine   *routine,
       return NULL;
     }
 
+  if (bs_routine_get_lead_in (routine) >= 0)
+    lead_in = MIN ((guint) bs_routine_get_lead_in (routine), BS_SCHEDULE_MAX_LEAD_IN);
+
   self = g_object_new (BS_TYPE_SCHEDULE, NULL);
   self->routine = g_object_ref (routine);
   self->level = level;
@@ -121,34 +262,55 @@ bs_schedule_new (BsRoutine   *routine,
         .step_index = -1,
         .name = _("Get ready"),
         .side = BS_SIDE_NONE,
-        .start = 0,
         .duration = lead_in,
       };
-      if (bs_routine_get_n_steps (routine) > 0)
-        segment.instruction = bs_step_get_name (bs_routine_get_step (routine, 0));
-      g_array_append_val (self->segments, segment);
-      offset = lead_in;
+      append (self, &segment);
     }
 
-  for (guint i = 0; i < bs_routine_get_n_steps (routine); i++)
+  n_rounds = bs_routine_get_rounds (routine);
+  n_steps = bs_routine_get_n_steps (routine);
+  round_rest = bs_routine_get_round_rest (routine);
+  for (guint round = 1; round <= n_rounds; round++)
     {
-      BsStep *step = bs_routine_get_step (routine, i);
-      guint seconds = bs_step_get_form_seconds (step, self->form_id);
-      BsSegment segment = {
-        .kind = BS_SEGMENT_WORK,
-        .step_index = (int) i,
-        .stage = ++self->n_stages,
-        .name = bs_step_get_name (step),
-        .instruction = bs_step_get_instruction (step),
-        .side = bs_step_get_side (step),
-        .start = offset,
-        .duration = bs_level_apply (seconds, level, bs_routine_get_level_floor (routine)),
-      };
+      guint shown_round = n_rounds > 1 ? round : 0, shown_rounds = n_rounds > 1 ? n_rounds : 0;
 
-      g_array_append_val (self->segments, segment);
-      offset += segment.duration;
-      self->work_seconds += segment.duration;
+      for (guint i = 0; i < n_steps; i++)
+        {
+          BsStep *step = bs_routine_get_step (routine, i);
+          gboolean round_ends = i + 1 == n_steps && round < n_rounds;
+
+          expand_step (self, i, shown_round, shown_rounds);
+          if (bs_step_get_kind (step) != BS_STEP_REST && !(round_ends && round_rest > 0))
+            append_rest (self, (int) i, shown_round, shown_rounds, bs_step_get_rest_after (step));
+        }
+      if (round < n_rounds)
+        append_rest (self, -1, shown_round, shown_rounds, round_rest);
     }
+
+  /* Nothing is left to rest for after the last hold. */
+  while (self->segments->len > 0)
+    {
+      BsSegment *last = &g_array_index (self->segments, BsSegment, self->segments->len - 1);
+
+      if (last->kind != BS_SEGMENT_REST)
+        break;
+      self->rest_seconds -= last->duration;
+      self->length -= last->duration;
+      g_array_set_size (self->segments, self->segments->len - 1);
+    }
+
+  for (guint i = self->segments->len; i-- > 0;)
+    {
+      BsSegment *segment = &g_array_index (self->segments, BsSegment, i);
+
+      segment->next_work = next_work;
+      if (segment->kind == BS_SEGMENT_WORK)
+        next_work = (int) i;
+    }
+  /* The lead-in says what comes first. */
+  if (lead_in > 0 && next_work >= 0)
+    g_array_index (self->segments, BsSegment, 0).instruction =
+      g_array_index (self->segments, BsSegment, next_work).name;
 
   return g_steal_pointer (&self);
 }
@@ -240,11 +402,42 @@ bs_schedule_get_work_seconds (BsSchedule *self)
   return self->work_seconds;
 }
 
+/**
+ * bs_schedule_get_rest_seconds:
+ *
+ * Returns: the seconds of rests and side switches
+ */
+guint
+bs_schedule_get_rest_seconds (BsSchedule *self)
+{
+  g_return_val_if_fail (BS_IS_SCHEDULE (self), 0);
+  return self->rest_seconds;
+}
+
+/**
+ * bs_schedule_get_total_seconds:
+ *
+ * Returns: the seconds from the start of the lead-in to the end, counting
+ *   a set done "until done" as 0 (see bs_schedule_has_open_ended())
+ */
 guint
 bs_schedule_get_total_seconds (BsSchedule *self)
 {
   g_return_val_if_fail (BS_IS_SCHEDULE (self), 0);
-  return self->lead_in + self->work_seconds;
+  return self->length;
+}
+
+/**
+ * bs_schedule_has_open_ended:
+ *
+ * Returns: %TRUE if a set lasts until the person says it is done, so the
+ *   total is only what the rest of the schedule takes
+ */
+gboolean
+bs_schedule_has_open_ended (BsSchedule *self)
+{
+  g_return_val_if_fail (BS_IS_SCHEDULE (self), FALSE);
+  return self->open_ended;
 }
 
 const char *
@@ -254,14 +447,58 @@ bs_segment_kind_to_string (BsSegmentKind kind)
     {
     case BS_SEGMENT_GET_READY:
       return "get-ready";
+    case BS_SEGMENT_REST:
+      return "rest";
+    case BS_SEGMENT_SWITCH_SIDES:
+      return "switch-sides";
     case BS_SEGMENT_WORK:
     default:
       return "work";
     }
 }
 
+static void
+add_count (JsonBuilder *builder,
+           const char  *member,
+           guint        value)
+{
+  if (value == 0)
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_segment_extras (JsonBuilder     *builder,
+                    const BsSegment *segment)
+{
+  add_count (builder, "set", segment->set);
+  add_count (builder, "sets", segment->n_sets);
+  add_count (builder, "round", segment->round);
+  add_count (builder, "rounds", segment->n_rounds);
+  add_count (builder, "reps", segment->reps);
+  add_count (builder, "pace", segment->pace);
+  if (segment->until_done)
+    {
+      json_builder_set_member_name (builder, "until-done");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+  if ((segment->kind == BS_SEGMENT_REST || segment->kind == BS_SEGMENT_SWITCH_SIDES) &&
+      segment->next_work >= 0)
+    {
+      json_builder_set_member_name (builder, "next-work");
+      json_builder_add_int_value (builder, segment->next_work);
+    }
+}
+
 /**
  * bs_schedule_to_json:
+ *
+ * Members that format 2 added ("rest", "open-ended"; a segment's "set",
+ * "round", "reps" and so on) appear only when they say something, so a
+ * routine that uses none of them prints exactly as it always has: the
+ * history keeps this text.  Illustrations are left out: they are pictures,
+ * not timing.
  *
  * Returns: (transfer full): the schedule as pretty-printed JSON, as
  *   `backstay --print-routine` writes it
@@ -291,8 +528,18 @@ bs_schedule_to_json (BsSchedule *self)
   json_builder_add_int_value (builder, self->lead_in);
   json_builder_set_member_name (builder, "work");
   json_builder_add_int_value (builder, self->work_seconds);
+  if (self->rest_seconds > 0)
+    {
+      json_builder_set_member_name (builder, "rest");
+      json_builder_add_int_value (builder, self->rest_seconds);
+    }
   json_builder_set_member_name (builder, "total");
   json_builder_add_int_value (builder, bs_schedule_get_total_seconds (self));
+  if (self->open_ended)
+    {
+      json_builder_set_member_name (builder, "open-ended");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
 
   json_builder_set_member_name (builder, "segments");
   json_builder_begin_array (builder);
@@ -319,6 +566,7 @@ bs_schedule_to_json (BsSchedule *self)
       json_builder_add_int_value (builder, segment->start);
       json_builder_set_member_name (builder, "duration");
       json_builder_add_int_value (builder, segment->duration);
+      add_segment_extras (builder, segment);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -14,7 +14,18 @@
  *
  * It wakes up only when the whole number of seconds left changes (so a
  * display bound to "remaining-seconds" updates on the second) and at each
- * segment's end.
+ * segment's end.  A paced counted set needs nothing more: its repetitions
+ * are whole seconds long, so every repetition starts on such a wake-up.
+ *
+ * A set done "until done" has no deadline.  The session waits in it
+ * (BS_SESSION_WAITING) with the clock out of the picture, however long it
+ * takes, until bs_session_done().  There:
+ *   pause    pauses the wait; resuming waits again
+ *   skip     leaves the set as skipped and goes on
+ *   back     restarts the wait, or goes to the previous segment within
+ *            BS_SESSION_BACK_RESTART_USEC of entering it
+ *   give up  ends the run there, keeping the time spent in the set
+ * The time line after the set starts from the moment it is done.
  */
 
 struct _BsSession
@@ -31,6 +42,9 @@ struct _BsSession
   gint64 paused_left;    /* while paused */
   guint timeout_id;
   guint remaining_seconds;
+  guint rep;             /* of a paced counted set, else 0 */
+  gint64 wait_start;     /* while waiting: when the wait began */
+  gint64 paused_elapsed; /* while paused in a wait: how long it had lasted */
 
   gint64 sleep_mark;     /* the clock's sleep time when last checked */
   gboolean slept;        /* paused because the machine was suspended */
@@ -50,6 +64,7 @@ enum {
   PROP_REMAINING_SECONDS,
   PROP_RESULT,
   PROP_PAUSED_BY_SLEEP,
+  PROP_REP,
   N_PROPS
 };
 
@@ -97,12 +112,38 @@ set_state (BsSession      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
+static gboolean
+in_wait (BsSession *self)
+{
+  return segment_at (self, self->index)->until_done;
+}
+
+static void
+update_rep (BsSession *self,
+            gint64     left)
+{
+  const BsSegment *segment = segment_at (self, self->index);
+  guint rep = 0;
+
+  if (segment->pace > 0 && bs_session_is_active (self))
+    {
+      gint64 elapsed = segment_usec (self, self->index) - left;
+
+      rep = (guint) MIN ((gint64) segment->reps, elapsed / (segment->pace * G_USEC_PER_SEC) + 1);
+    }
+  if (rep == self->rep)
+    return;
+  self->rep = rep;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REP]);
+}
+
 static void
 update_remaining (BsSession *self)
 {
   gint64 left = bs_session_get_remaining_usec (self);
   guint seconds = (guint) ((left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
 
+  update_rep (self, left);
   if (seconds == self->remaining_seconds)
     return;
   self->remaining_seconds = seconds;
@@ -122,6 +163,14 @@ cancel_timeout (BsSession *self)
 static gint64
 elapsed_in_segment (BsSession *self)
 {
+  if (in_wait (self))
+    {
+      if (self->state == BS_SESSION_WAITING)
+        return bs_clock_get_time (self->clock) - self->wait_start;
+      if (self->state == BS_SESSION_PAUSED)
+        return self->paused_elapsed;
+      return 0;
+    }
   return segment_usec (self, self->index) - bs_session_get_remaining_usec (self);
 }
 
@@ -129,8 +178,11 @@ static BsSessionState
 state_for_segment (BsSession *self,
                    int        index)
 {
-  return segment_at (self, index)->kind == BS_SEGMENT_GET_READY
-         ? BS_SESSION_GET_READY : BS_SESSION_RUNNING;
+  const BsSegment *segment = segment_at (self, index);
+
+  if (segment->kind == BS_SEGMENT_GET_READY)
+    return BS_SESSION_GET_READY;
+  return segment->until_done ? BS_SESSION_WAITING : BS_SESSION_RUNNING;
 }
 
 /* Enters @index.  While running, it begins at @start (the previous
@@ -147,11 +199,13 @@ enter_segment (BsSession *self,
   if (self->state == BS_SESSION_PAUSED)
     {
       self->paused_left = segment_usec (self, index);
+      self->paused_elapsed = 0;
       self->state_before_pause = state_for_segment (self, index);
     }
   else
     {
       self->deadline = start + segment_usec (self, index);
+      self->wait_start = start;
       set_state (self, state_for_segment (self, index));
     }
 
@@ -259,6 +313,9 @@ reschedule (BsSession *self)
   left = self->deadline - bs_clock_get_time (self->clock);
   whole = (left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
   next = whole > 1 ? self->deadline - (whole - 1) * G_USEC_PER_SEC : self->deadline;
+  /* A wake-up judges sleep only since it was planned: a long wait in a
+   * set done "until done", with no wake-ups, is not a suspend. */
+  self->sleep_mark = bs_clock_get_sleep_time (self->clock);
   self->timeout_id = bs_clock_add_timeout (self->clock, next, on_timeout, self, NULL);
 }
 
@@ -335,6 +392,9 @@ bs_session_get_property (GObject    *object,
     case PROP_PAUSED_BY_SLEEP:
       g_value_set_boolean (value, self->slept);
       break;
+    case PROP_REP:
+      g_value_set_uint (value, self->rep);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -398,6 +458,14 @@ bs_session_class_init (BsSessionClass *klass)
   properties[PROP_PAUSED_BY_SLEEP] =
     g_param_spec_boolean ("paused-by-sleep", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * BsSession:rep:
+   *
+   * The repetition under way in a paced counted set, from 1; 0 elsewhere.
+   */
+  properties[PROP_REP] =
+    g_param_spec_uint ("rep", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -465,11 +533,6 @@ bs_session_get_state (BsSession *self)
 }
 
 /**
- * bs_session_is_active:
- *
- * Returns: %TRUE while the session counts down or is paused
- */
-/**
  * bs_session_get_paused_by_sleep:
  *
  * Returns: %TRUE if the session paused itself because the machine slept
@@ -481,12 +544,17 @@ bs_session_get_paused_by_sleep (BsSession *self)
   return self->slept;
 }
 
+/**
+ * bs_session_is_active:
+ *
+ * Returns: %TRUE while the session counts down, waits or is paused
+ */
 gboolean
 bs_session_is_active (BsSession *self)
 {
   g_return_val_if_fail (BS_IS_SESSION (self), FALSE);
   return self->state == BS_SESSION_GET_READY || self->state == BS_SESSION_RUNNING ||
-         self->state == BS_SESSION_PAUSED;
+         self->state == BS_SESSION_WAITING || self->state == BS_SESSION_PAUSED;
 }
 
 int
@@ -506,7 +574,8 @@ bs_session_get_segment (BsSession *self)
 /**
  * bs_session_get_remaining_usec:
  *
- * Returns: the exact time left in the current segment
+ * Returns: the exact time left in the current segment; 0 while waiting
+ *   for a set done "until done"
  */
 gint64
 bs_session_get_remaining_usec (BsSession *self)
@@ -522,6 +591,7 @@ bs_session_get_remaining_usec (BsSession *self)
       return MAX (0, self->deadline - bs_clock_get_time (self->clock));
     case BS_SESSION_PAUSED:
       return self->paused_left;
+    case BS_SESSION_WAITING:
     case BS_SESSION_FINISHED:
     case BS_SESSION_STOPPED_EARLY:
     case BS_SESSION_CANCELLED:
@@ -541,6 +611,19 @@ bs_session_get_remaining_seconds (BsSession *self)
 {
   g_return_val_if_fail (BS_IS_SESSION (self), 0);
   return self->remaining_seconds;
+}
+
+/**
+ * bs_session_get_rep:
+ *
+ * Returns: in a paced counted set, the repetition under way, from 1 (it
+ *   stays at the last one when the set ends); 0 in any other segment
+ */
+guint
+bs_session_get_rep (BsSession *self)
+{
+  g_return_val_if_fail (BS_IS_SESSION (self), 0);
+  return self->rep;
 }
 
 /**
@@ -599,9 +682,11 @@ bs_session_pause (BsSession *self)
 {
   g_return_if_fail (BS_IS_SESSION (self));
 
-  if (self->state != BS_SESSION_GET_READY && self->state != BS_SESSION_RUNNING)
+  if (self->state != BS_SESSION_GET_READY && self->state != BS_SESSION_RUNNING &&
+      self->state != BS_SESSION_WAITING)
     return;
 
+  self->paused_elapsed = elapsed_in_segment (self);
   self->paused_left = bs_session_get_remaining_usec (self);
   self->state_before_pause = self->state;
   cancel_timeout (self);
@@ -617,6 +702,7 @@ bs_session_resume (BsSession *self)
     return;
 
   self->deadline = bs_clock_get_time (self->clock) + self->paused_left;
+  self->wait_start = bs_clock_get_time (self->clock) - self->paused_elapsed;
   self->sleep_mark = bs_clock_get_sleep_time (self->clock);
   if (self->slept)
     {
@@ -654,6 +740,38 @@ bs_session_skip (BsSession *self)
     return;
 
   end_segment (self, elapsed_in_segment (self), TRUE, FALSE);
+  if ((guint) self->index + 1 >= n_segments (self))
+    {
+      finish (self, BS_SESSION_FINISHED);
+      return;
+    }
+  enter_segment (self, self->index + 1, bs_clock_get_time (self->clock));
+  reschedule (self);
+}
+
+/**
+ * bs_session_done:
+ *
+ * The person says the counted set is done: in a set done "until done",
+ * what the session waits for; in a paced set, done early.  Either way the
+ * set counts as completed, held for the time it took, and the run goes on
+ * from now.  Paused, it moves on and stays paused, as skip does.  In any
+ * other segment it does nothing.
+ */
+void
+bs_session_done (BsSession *self)
+{
+  const BsSegment *segment;
+
+  g_return_if_fail (BS_IS_SESSION (self));
+
+  if (!bs_session_is_active (self) || self->state == BS_SESSION_GET_READY)
+    return;
+  segment = segment_at (self, self->index);
+  if (segment->kind != BS_SEGMENT_WORK || segment->reps == 0)
+    return;
+
+  end_segment (self, elapsed_in_segment (self), FALSE, TRUE);
   if ((guint) self->index + 1 >= n_segments (self))
     {
       finish (self, BS_SESSION_FINISHED);

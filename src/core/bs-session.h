@@ -16,6 +16,8 @@ G_BEGIN_DECLS
  * @BS_SESSION_FINISHED: reached the end of the schedule
  * @BS_SESSION_STOPPED_EARLY: the person had to stop; this is how a test is scored
  * @BS_SESSION_CANCELLED: abandoned; the run leaves no result
+ * @BS_SESSION_WAITING: in a set done "until done": the clock does not run
+ *   and nothing happens until bs_session_done() (or skip, back, give up)
  */
 typedef enum
 {
@@ -26,6 +28,7 @@ typedef enum
   BS_SESSION_FINISHED,
   BS_SESSION_STOPPED_EARLY,
   BS_SESSION_CANCELLED,
+  BS_SESSION_WAITING,
 } BsSessionState;
 
 /* Back within this many seconds of a segment's start goes to the previous
@@ -50,6 +53,7 @@ int             bs_session_get_segment_index     (BsSession  *self);
 const BsSegment *bs_session_get_segment          (BsSession  *self);
 gint64          bs_session_get_remaining_usec    (BsSession  *self);
 guint           bs_session_get_remaining_seconds (BsSession  *self);
+guint           bs_session_get_rep               (BsSession  *self);
 BsResult       *bs_session_get_result            (BsSession  *self);
 BsResult       *bs_session_snapshot_result       (BsSession  *self);
 
@@ -58,6 +62,7 @@ void            bs_session_pause                 (BsSession  *self);
 void            bs_session_resume                (BsSession  *self);
 void            bs_session_toggle_pause          (BsSession  *self);
 void            bs_session_skip                  (BsSession  *self);
+void            bs_session_done                  (BsSession  *self);
 void            bs_session_back                  (BsSession  *self);
 void            bs_session_give_up               (BsSession  *self);
 void            bs_session_stop                  (BsSession  *self);

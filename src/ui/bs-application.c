@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
 #include <locale.h>
 
 #include <gst/gst.h>
@@ -24,10 +25,8 @@ struct _BsApplication
   BsRoutineLibrary *library;
   GSettings *settings;
   BsClock *clock;
-  /* Results of this run of the app, newest last.  The history store will
-   * keep them across runs; until then they live as long as the app. */
-  GListStore *results;
-  GListStore *assessments; /* BsFindings, newest last; same lifetime as results */
+  BsHistory *history;     /* opened when first needed */
+  char *history_notice;   /* what went wrong opening it, for the first window */
 };
 
 G_DEFINE_FINAL_TYPE (BsApplication, bs_application, ADW_TYPE_APPLICATION)
@@ -359,8 +358,8 @@ bs_application_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_object (&self->clock);
-  g_clear_object (&self->results);
-  g_clear_object (&self->assessments);
+  g_clear_object (&self->history);
+  g_free (self->history_notice);
 
   G_OBJECT_CLASS (bs_application_parent_class)->finalize (object);
 }
@@ -381,8 +380,6 @@ static void
 bs_application_init (BsApplication *self)
 {
   self->library = bs_routine_library_new ();
-  self->results = g_list_store_new (BS_TYPE_RESULT);
-  self->assessments = g_list_store_new (BS_TYPE_FINDINGS);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Core test and stretch coach for runners with low back pain"));
@@ -450,47 +447,125 @@ bs_application_set_clock (BsApplication *self,
   g_set_object (&self->clock, clock);
 }
 
-GListModel *
-bs_application_get_results (BsApplication *self)
+/**
+ * bs_application_get_history:
+ *
+ * The history store, opened at $XDG_DATA_HOME/backstay/history.db the
+ * first time it is asked for.  If it cannot be opened there, the app keeps
+ * its history in memory for this run, and says so.
+ *
+ * Returns: (transfer none): the store
+ */
+BsHistory *
+bs_application_get_history (BsApplication *self)
 {
-  g_return_val_if_fail (BS_IS_APPLICATION (self), NULL);
-  return G_LIST_MODEL (self->results);
-}
+  g_autoptr(GError) error = NULL;
 
-void
-bs_application_add_result (BsApplication *self,
-                           BsResult      *result)
-{
-  g_return_if_fail (BS_IS_APPLICATION (self));
-  g_return_if_fail (BS_IS_RESULT (result));
-  g_list_store_append (self->results, result);
+  g_return_val_if_fail (BS_IS_APPLICATION (self), NULL);
+
+  if (self->history != NULL)
+    return self->history;
+
+  self->history = bs_history_open (NULL, &error);
+  if (self->history == NULL)
+    {
+      self->history = bs_history_new_in_memory ();
+      /* Translators: %s says why, naming the file */
+      self->history_notice = g_strdup_printf (_("Nothing will be kept after Backstay closes: "
+                                                "the history could not be opened. %s"),
+                                              error->message);
+    }
+  else if (bs_history_get_moved_aside (self->history) != NULL)
+    {
+      /* Translators: the first %s is why ("it is damaged"), the second the
+       * path where the old file was kept */
+      self->history_notice = g_strdup_printf (_("The history file could not be used (%s). It was kept "
+                                                "as “%s” and a new history was started."),
+                                              bs_history_get_moved_aside_reason (self->history),
+                                              bs_history_get_moved_aside (self->history));
+    }
+  if (self->history_notice != NULL)
+    g_message ("%s", self->history_notice);
+  return self->history;
 }
 
 /**
- * bs_application_get_last_findings:
+ * bs_application_set_history:
  *
- * Returns: (transfer none) (nullable): the latest assessment, to compare with
+ * Uses @history instead of the one on disk (tests; the clinic kiosk's
+ * in-memory store).
+ */
+void
+bs_application_set_history (BsApplication *self,
+                            BsHistory     *history)
+{
+  g_return_if_fail (BS_IS_APPLICATION (self));
+  g_return_if_fail (BS_IS_HISTORY (history));
+
+  g_set_object (&self->history, history);
+  g_clear_pointer (&self->history_notice, g_free);
+}
+
+/**
+ * bs_application_take_history_notice:
+ *
+ * Returns: (transfer full) (nullable): what went wrong opening the history,
+ *   once: the first window shows it
+ */
+char *
+bs_application_take_history_notice (BsApplication *self)
+{
+  g_return_val_if_fail (BS_IS_APPLICATION (self), NULL);
+
+  bs_application_get_history (self);
+  return g_steal_pointer (&self->history_notice);
+}
+
+/**
+ * bs_application_dup_last_findings:
+ *
+ * Returns: (transfer full) (nullable): the latest assessment, to compare with
  */
 BsFindings *
-bs_application_get_last_findings (BsApplication *self)
+bs_application_dup_last_findings (BsApplication *self)
 {
-  guint n;
-  g_autoptr(BsFindings) last = NULL;
+  GListModel *entries;
 
   g_return_val_if_fail (BS_IS_APPLICATION (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->assessments));
-  if (n == 0)
-    return NULL;
-  last = g_list_model_get_item (G_LIST_MODEL (self->assessments), n - 1);
-  return last; /* the store keeps its reference */
+  entries = bs_history_get_entries (bs_application_get_history (self));
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(BsHistoryEntry) entry = g_list_model_get_item (entries, i);
+
+      if (bs_history_entry_get_kind (entry) == BS_HISTORY_ASSESSMENT)
+        return bs_history_entry_dup_findings (entry);
+    }
+  return NULL;
 }
 
-void
-bs_application_add_findings (BsApplication *self,
-                             BsFindings    *findings)
+/**
+ * bs_application_get_units:
+ *
+ * Returns: heights, weights and distances as the person chose, or as the
+ *   locale measures
+ */
+BsUnits
+bs_application_get_units (BsApplication *self)
 {
-  g_return_if_fail (BS_IS_APPLICATION (self));
-  g_return_if_fail (BS_IS_FINDINGS (findings));
-  g_list_store_append (self->assessments, findings);
+  g_autofree char *units = NULL;
+
+  g_return_val_if_fail (BS_IS_APPLICATION (self), BS_UNITS_METRIC);
+
+  units = self->settings ? g_settings_get_string (self->settings, "units") : g_strdup ("auto");
+  if (g_str_equal (units, "metric"))
+    return BS_UNITS_METRIC;
+  if (g_str_equal (units, "imperial"))
+    return BS_UNITS_IMPERIAL;
+#ifdef _NL_MEASUREMENT_MEASUREMENT
+  /* glibc: 1 is metric, 2 is US customary. */
+  if ((guintptr) nl_langinfo (_NL_MEASUREMENT_MEASUREMENT)[0] == 2)
+    return BS_UNITS_IMPERIAL;
+#endif
+  return BS_UNITS_METRIC;
 }

@@ -5,6 +5,8 @@
 
 #include "bs-clock.h"
 #include "bs-findings.h"
+#include "bs-history.h"
+#include "bs-measure.h"
 #include "bs-result.h"
 #include "bs-routine-library.h"
 
@@ -19,11 +21,11 @@ GSettings        *bs_application_get_settings (BsApplication *self);
 BsClock          *bs_application_get_clock    (BsApplication *self);
 void              bs_application_set_clock    (BsApplication *self,
                                                BsClock       *clock);
-GListModel       *bs_application_get_results  (BsApplication *self);
-void              bs_application_add_result   (BsApplication *self,
-                                               BsResult      *result);
-BsFindings       *bs_application_get_last_findings (BsApplication *self);
-void              bs_application_add_findings (BsApplication *self,
-                                               BsFindings    *findings);
+BsHistory        *bs_application_get_history  (BsApplication *self);
+void              bs_application_set_history  (BsApplication *self,
+                                               BsHistory     *history);
+char             *bs_application_take_history_notice (BsApplication *self);
+BsFindings       *bs_application_dup_last_findings   (BsApplication *self);
+BsUnits           bs_application_get_units           (BsApplication *self);
 
 G_END_DECLS

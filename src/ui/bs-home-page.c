@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "bs-format.h"
+#include "bs-gtk-compat.h"
 #include "bs-home-page.h"
 #include "bs-schedule.h"
 
@@ -212,13 +213,7 @@ bs_home_page_init (BsHomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* GTK 4.8 does not pass a menu button's accessible label to the button
-   * inside it, which is what takes the focus: name that one too. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->menu_button)); child;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
+  bs_menu_button_set_accessible_label (self->menu_button, _("Main Menu"));
 }
 
 void

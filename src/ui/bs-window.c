@@ -4,13 +4,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <langinfo.h>
 
 #include "bs-advice-window.h"
 #include "bs-assessment-page.h"
 #include "bs-assessment-result.h"
 #include "bs-cue-player.h"
 #include "bs-core-enums.h"
+#include "bs-history-page.h"
+#include "bs-history-recorder.h"
 #include "bs-home-page.h"
 #include "bs-result-page.h"
 #include "bs-session-page.h"
@@ -27,10 +28,13 @@ struct _BsWindow
   BsResultPage *result_page;
   BsAssessmentPage *assessment_page;
   BsAssessmentResult *assessment_result;
+  BsHistoryPage *history_page;
 
   BsSession *session;
+  BsHistoryRecorder *recorder;
   BsCuePlayer *player;
   char *audio_problem;   /* said once per window */
+  char *history_problem; /* likewise */
   guint inhibit_cookie;  /* while a session runs or is paused */
   gboolean inhibit_refused;
 };
@@ -83,7 +87,6 @@ on_session_finished (BsSession *session,
       gtk_stack_set_visible_child_name (self->stack, "home");
       return;
     }
-  bs_application_add_result (get_app (self), result);
   bs_result_page_set_result (self->result_page, result);
   gtk_stack_set_visible_child_name (self->stack, "result");
   /* The result page's main button takes the focus from the session's. */
@@ -133,6 +136,62 @@ on_audio_failed (BsCuePlayer  *player,
   show_audio_problem (self, error->message);
 }
 
+static void
+show_history_problem (BsWindow   *self,
+                      const char *message)
+{
+  AdwToast *toast;
+
+  if (self->history_problem != NULL)
+    return;
+  self->history_problem = g_strdup (message);
+  /* As with sound: a short toast that stays, the whole story behind it. */
+  toast = adw_toast_new (_("History problem"));
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "window.show-history-problem");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_history_problem_activated (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  BsWindow *self = BS_WINDOW (widget);
+  AdwMessageDialog *dialog;
+
+  if (self->history_problem == NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("History Problem"),
+                                                       self->history_problem));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_recording_failed (BsHistoryRecorder *recorder,
+                     const GError      *error,
+                     BsWindow          *self)
+{
+  /* Translators: %s says what went wrong, naming the file */
+  g_autofree char *message = g_strdup_printf (_("This run could not be written to the history: %s"),
+                                              error->message);
+  show_history_problem (self, message);
+}
+
+static void
+show_history_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BsWindow *self = BS_WINDOW (widget);
+
+  bs_history_page_set_history (self->history_page, bs_application_get_history (get_app (self)));
+  gtk_stack_set_visible_child_name (self->stack, "history");
+  gtk_widget_grab_focus (GTK_WIDGET (self->history_page));
+}
+
 static BsCueStyle
 cue_style_setting (GSettings *settings)
 {
@@ -179,7 +238,12 @@ clear_session (BsWindow *self)
     return;
   g_signal_handlers_disconnect_by_data (self->session, self);
   if (bs_session_is_active (self->session))
-    bs_session_stop (self->session);
+    {
+      /* A run thrown away leaves nothing in the history. */
+      bs_history_recorder_abandon (self->recorder);
+      bs_session_stop (self->session);
+    }
+  g_clear_object (&self->recorder);
   g_clear_object (&self->session);
 }
 
@@ -198,6 +262,8 @@ bs_window_start (BsWindow   *self,
   clear_session (self);
   self->session = bs_session_new (schedule, bs_application_get_clock (get_app (self)));
   g_signal_connect_object (self->session, "finished", G_CALLBACK (on_session_finished), self, 0);
+  self->recorder = bs_history_recorder_new (bs_application_get_history (get_app (self)), self->session);
+  g_signal_connect_object (self->recorder, "failed", G_CALLBACK (on_recording_failed), self, 0);
   bs_session_page_set_session (self->session_page, self->session);
   gtk_stack_set_visible_child_name (self->stack, "session");
   bs_session_start (self->session);
@@ -276,24 +342,10 @@ show_advice_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (bs_advice_window_new (GTK_WINDOW (widget))));
 }
 
-/* Heights, weights and distances as the person chose, or as the locale
- * measures. */
 static BsUnits
 units_setting (BsWindow *self)
 {
-  GSettings *settings = bs_application_get_settings (get_app (self));
-  g_autofree char *units = g_settings_get_string (settings, "units");
-
-  if (g_str_equal (units, "metric"))
-    return BS_UNITS_METRIC;
-  if (g_str_equal (units, "imperial"))
-    return BS_UNITS_IMPERIAL;
-#ifdef _NL_MEASUREMENT_MEASUREMENT
-  /* glibc: 1 is metric, 2 is US customary. */
-  if ((guintptr) nl_langinfo (_NL_MEASUREMENT_MEASUREMENT)[0] == 2)
-    return BS_UNITS_IMPERIAL;
-#endif
-  return BS_UNITS_METRIC;
+  return bs_application_get_units (get_app (self));
 }
 
 static void
@@ -363,10 +415,13 @@ on_assessment_finished (BsWindow *self)
 {
   BsApplication *app = get_app (self);
   g_autoptr(BsFindings) findings = bs_findings_new (bs_assessment_page_get_answers (self->assessment_page));
-  BsFindings *previous = bs_application_get_last_findings (app);
+  g_autoptr(BsFindings) previous = bs_application_dup_last_findings (app);
   g_auto(GStrv) changes = previous ? bs_findings_compare (previous, findings, units_setting (self)) : NULL;
+  g_autoptr(BsHistoryEntry) entry = bs_history_entry_new_assessment (findings, NULL);
+  g_autoptr(GError) error = NULL;
 
-  bs_application_add_findings (app, findings);
+  if (!bs_history_save (bs_application_get_history (app), entry, &error))
+    show_history_problem (self, error->message);
   bs_assessment_draft_discard ();
   bs_assessment_result_show (self->assessment_result, findings, (const char * const *) changes);
   gtk_stack_set_visible_child_name (self->stack, "assessment-result");
@@ -430,6 +485,7 @@ bs_window_dispose (GObject *object)
 
   clear_session (self);
   g_clear_pointer (&self->audio_problem, g_free);
+  g_clear_pointer (&self->history_problem, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), BS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (bs_window_parent_class)->dispose (object);
@@ -449,6 +505,7 @@ bs_window_class_init (BsWindowClass *klass)
   g_type_ensure (BS_TYPE_RESULT_PAGE);
   g_type_ensure (BS_TYPE_ASSESSMENT_PAGE);
   g_type_ensure (BS_TYPE_ASSESSMENT_RESULT);
+  g_type_ensure (BS_TYPE_HISTORY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BsWindow, toast_overlay);
@@ -458,6 +515,7 @@ bs_window_class_init (BsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BsWindow, result_page);
   gtk_widget_class_bind_template_child (widget_class, BsWindow, assessment_page);
   gtk_widget_class_bind_template_child (widget_class, BsWindow, assessment_result);
+  gtk_widget_class_bind_template_child (widget_class, BsWindow, history_page);
   gtk_widget_class_bind_template_callback (widget_class, on_assessment_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_assessment_closed);
 
@@ -468,6 +526,9 @@ bs_window_class_init (BsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.show-advice", NULL, show_advice_activated);
   gtk_widget_class_install_action (widget_class, "window.start-assessment", NULL,
                                    start_assessment_activated);
+  gtk_widget_class_install_action (widget_class, "window.show-history", NULL, show_history_activated);
+  gtk_widget_class_install_action (widget_class, "window.show-history-problem", NULL,
+                                   show_history_problem_activated);
   gtk_widget_class_install_action (widget_class, "window.show-audio-problem", NULL,
                                    show_audio_problem_activated);
 
@@ -486,6 +547,7 @@ bs_window_new (BsApplication *application)
 {
   GSettings *settings;
   BsWindow *self;
+  g_autofree char *notice = NULL;
 
   g_return_val_if_fail (BS_IS_APPLICATION (application), NULL);
 
@@ -499,6 +561,9 @@ bs_window_new (BsApplication *application)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   bs_home_page_set_application (self->home_page, application);
+  notice = bs_application_take_history_notice (application);
+  if (notice != NULL)
+    show_history_problem (self, notice);
   return self;
 }
 

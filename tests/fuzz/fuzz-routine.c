@@ -27,6 +27,7 @@
 #include "bs-error.h"
 #include "bs-json-locator.h"
 #include "bs-routine.h"
+#include "bs-schedule.h"
 
 /* Two names, so that a display name used as a format string shows up as a
  * crash (the "%n") rather than going unnoticed. */
@@ -46,6 +47,9 @@ static const char * const pointers[] = {
   "/steps/0/seconds",
   "/steps/0/form-seconds/short",
   "/steps/499/seconds",
+  "/steps/0/pace",
+  "/steps/0/illustration",
+  "/rounds",
   "/a~1b",
   "/~0",
   "/~01",
@@ -128,17 +132,39 @@ check_routine (BsRoutine *routine)
     }
   CHECK (level_floor >= BS_STEP_MIN_SECONDS && level_floor <= BS_STEP_MAX_SECONDS);
 
+  CHECK (bs_routine_category_is_valid (bs_routine_get_category (routine)));
+  CHECK (bs_routine_get_lead_in (routine) >= -1 && bs_routine_get_lead_in (routine) <= 120);
+  CHECK (bs_routine_get_rounds (routine) >= 1 && bs_routine_get_rounds (routine) <= 20);
+  CHECK (bs_routine_get_round_rest (routine) <= 3600);
+
   CHECK (n_steps >= 1 && n_steps <= 500);
   for (guint i = 0; i < n_steps; i++)
     {
       BsStep *step = bs_routine_get_step (routine, i);
+      BsStepKind kind = bs_step_get_kind (step);
       guint seconds = bs_step_get_seconds (step);
       BsSide side = bs_step_get_side (step);
+      const char *illustration = bs_step_get_illustration (step);
 
-      CHECK (bs_step_get_kind (step) == BS_STEP_HOLD);
+      CHECK (kind == BS_STEP_HOLD || kind == BS_STEP_PER_SIDE || kind == BS_STEP_COUNTED ||
+             kind == BS_STEP_REST);
       CHECK (is_good_text (bs_step_get_name (step), FALSE));
       CHECK (is_good_text (bs_step_get_instruction (step), TRUE));
-      CHECK (side == BS_SIDE_NONE || side == BS_SIDE_LEFT || side == BS_SIDE_RIGHT);
+      CHECK (illustration == NULL || bs_illustration_id_is_valid (illustration));
+      CHECK (side == BS_SIDE_NONE || (kind == BS_STEP_HOLD &&
+                                      (side == BS_SIDE_LEFT || side == BS_SIDE_RIGHT)));
+      CHECK (bs_step_get_sets (step) >= 1 && bs_step_get_sets (step) <= 50);
+      CHECK (bs_step_get_set_rest (step) <= 3600 && bs_step_get_rest_after (step) <= 3600);
+      CHECK (bs_step_get_switch_seconds (step) <= 60);
+      CHECK (bs_step_get_first_side (step) == BS_SIDE_LEFT ||
+             bs_step_get_first_side (step) == BS_SIDE_RIGHT);
+      if (kind == BS_STEP_COUNTED)
+        {
+          CHECK (bs_step_get_reps (step) >= 1 && bs_step_get_reps (step) <= 500);
+          CHECK (bs_step_get_pace (step) <= 60);
+          continue;
+        }
+      CHECK (bs_step_get_reps (step) == 0);
       CHECK (seconds >= BS_STEP_MIN_SECONDS && seconds <= BS_STEP_MAX_SECONDS);
       for (guint f = 0; f < n_forms; f++)
         {
@@ -151,6 +177,26 @@ check_routine (BsRoutine *routine)
                                    level_floor) >= BS_STEP_MIN_SECONDS);
         }
     }
+
+  /* Every form at every level expands into a schedule a session can run:
+   * not empty, not ending on a rest, no longer than the loader allows. */
+  for (guint f = 0; f <= n_forms; f++)
+    for (guint l = 0; l < n_levels; l++)
+      {
+        const char *form_id = f < n_forms ? bs_routine_get_form_id (routine, f) : NULL;
+        GError *error = NULL;
+        BsSchedule *schedule = bs_schedule_new (routine, form_id, bs_routine_get_level (routine, l),
+                                                10, &error);
+        guint n_segments;
+
+        CHECK (schedule != NULL && error == NULL);
+        n_segments = bs_schedule_get_n_segments (schedule);
+        CHECK (n_segments >= 1 && n_segments <= 10001);
+        CHECK (bs_schedule_get_n_stages (schedule) >= 1);
+        CHECK (bs_schedule_get_segment (schedule, n_segments - 1)->kind == BS_SEGMENT_WORK);
+        CHECK (bs_schedule_get_total_seconds (schedule) <= 24 * 3600 + 120);
+        g_object_unref (schedule);
+      }
 }
 
 /* Loads once and checks the contract: exactly one of routine and error,

@@ -12,6 +12,8 @@
 #include <locale.h>
 
 #include "bs-assessment-page.h"
+#include "bs-history-fixture.h"
+#include "bs-history-page.h"
 #include "bs-session-page.h"
 #include "bs-test-util.h"
 #include "bs-window.h"
@@ -144,6 +146,42 @@ shoot_assessment (BsApplication *app,
   bs_test_app_close_windows (app);
 }
 
+/* Half a year of plausible use, seeded: the same pictures every run but
+ * for the dates. */
+static void
+shoot_history (BsApplication *app,
+               const Variant *variant)
+{
+  GtkWindow *window = bs_test_app_open_window (app);
+  GtkWidget *page = bs_test_child (GTK_WIDGET (window), BS_TYPE_WINDOW, "history_page");
+  GListModel *entries = bs_history_get_entries (bs_application_get_history (app));
+  BsEntryWindow *entry_window = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-history", NULL);
+  bs_history_page_show_view (BS_HISTORY_PAGE (page), "progress");
+  shoot (window, variant, "history-progress");
+  bs_history_page_show_view (BS_HISTORY_PAGE (page), "log");
+  shoot (window, variant, "history-log");
+  bs_history_page_show_view (BS_HISTORY_PAGE (page), "assessments");
+  shoot (window, variant, "history-assessments");
+
+  /* The latest core test, in full. */
+  for (guint i = 0; i < g_list_model_get_n_items (entries) && entry_window == NULL; i++)
+    {
+      g_autoptr(BsHistoryEntry) entry = g_list_model_get_item (entries, i);
+
+      if (bs_history_entry_get_scored (entry))
+        entry_window = bs_history_page_open_entry (BS_HISTORY_PAGE (page), entry);
+    }
+  g_assert_nonnull (entry_window);
+  gtk_window_set_default_size (GTK_WINDOW (entry_window), MIN (variant->width, 520),
+                               variant->height);
+  shoot (GTK_WINDOW (entry_window), variant, "history-entry");
+  gtk_window_destroy (GTK_WINDOW (entry_window));
+
+  bs_test_app_close_windows (app);
+}
+
 static void
 run_variant (BsApplication *app,
              BsFakeClock   *fake,
@@ -226,10 +264,21 @@ main (int   argc,
   clock = bs_fake_clock_new ();
   app = bs_test_app_new (clock);
   g_settings_set_string (bs_application_get_settings (app), "units", "metric");
+  {
+    g_autoptr(BsHistory) history = bs_history_new_in_memory ();
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
+                                                        g_date_time_get_month (now),
+                                                        g_date_time_get_day_of_month (now), 0, 0, 0);
+
+    bs_history_fixture_seed (history, 180, today, 7);
+    bs_application_set_history (app, history);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     {
       run_variant (app, BS_FAKE_CLOCK (clock), &variants[i]);
       shoot_assessment (app, &variants[i]);
+      shoot_history (app, &variants[i]);
     }
   bs_assessment_draft_discard ();
 

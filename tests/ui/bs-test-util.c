@@ -29,6 +29,11 @@ bs_test_app_new (BsClock *clock)
    * follow another's in the same process. */
   g_application_set_application_id (G_APPLICATION (app), NULL);
   bs_application_set_clock (app, clock);
+  /* Nothing a test records reaches the disk unless the test asks. */
+  {
+    g_autoptr(BsHistory) history = bs_history_new_in_memory ();
+    bs_application_set_history (app, history);
+  }
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   return app;

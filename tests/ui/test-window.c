@@ -38,7 +38,7 @@ setup (Fixture       *f,
 {
   f->clock = test_clock;
   f->app = test_app;
-  f->results_before = g_list_model_get_n_items (bs_application_get_results (f->app));
+  f->results_before = g_list_model_get_n_items (bs_history_get_entries (bs_application_get_history (f->app)));
   f->window = bs_test_app_open_window (f->app);
   f->session_page = bs_test_child (GTK_WIDGET (f->window), BS_TYPE_WINDOW, "session_page");
   f->result_page = bs_test_child (GTK_WIDGET (f->window), BS_TYPE_WINDOW, "result_page");
@@ -166,7 +166,7 @@ test_give_up_with_keys (Fixture       *f,
   g_assert_cmpstr (result_label (f, "held_label"), ==, "1:03 of 3:00");
   g_assert_cmpstr (result_label (f, "test_label"), ==, "Three-minute form, standard level");
   g_assert_true (bs_test_tree_contains_text (f->result_page, "Strengthen your core three times a week"));
-  g_assert_cmpuint (g_list_model_get_n_items (bs_application_get_results (f->app)), ==,
+  g_assert_cmpuint (g_list_model_get_n_items (bs_history_get_entries (bs_application_get_history (f->app))), ==,
                     f->results_before + 1);
 
   /* Done goes home. */
@@ -277,7 +277,7 @@ test_escape_asks_first (Fixture       *f,
   adw_message_dialog_response (dialog, "discard");
   bs_test_settle ();
   g_assert_cmpstr (bs_window_get_page (window (f)), ==, "home");
-  g_assert_cmpuint (g_list_model_get_n_items (bs_application_get_results (f->app)), ==,
+  g_assert_cmpuint (g_list_model_get_n_items (bs_history_get_entries (bs_application_get_history (f->app))), ==,
                     f->results_before);
 }
 

@@ -113,8 +113,12 @@ test_red_flag_stops (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (bs_test_child (f->result, G_OBJECT_TYPE (f->result),
                                                          "advice_group")));
   /* Recorded. */
-  g_assert_nonnull (bs_application_get_last_findings (test_app));
-  g_assert_true (bs_findings_get_stop (bs_application_get_last_findings (test_app)));
+  {
+    g_autoptr(BsFindings) recorded = bs_application_dup_last_findings (test_app);
+
+    g_assert_nonnull (recorded);
+    g_assert_true (bs_findings_get_stop (recorded));
+  }
 }
 
 static void
@@ -131,6 +135,7 @@ test_full_plan (Fixture       *f,
 {
   GtkWidget *start;
   BsSchedule *schedule;
+  g_autoptr(BsFindings) recorded = NULL;
 
   open_wizard (f);
   answer_no_red_flags (f);
@@ -181,11 +186,12 @@ test_full_plan (Fixture       *f,
 
   g_assert_cmpstr (page (f), ==, "assessment-result");
   g_assert_true (bs_test_tree_contains_text (f->result, "Your Plan"));
-  g_assert_true (bs_findings_has_risk (bs_application_get_last_findings (test_app), BS_RISK_BMI_OVER_24));
-  g_assert_true (bs_findings_has_risk (bs_application_get_last_findings (test_app), BS_RISK_TIGHT_HAMSTRINGS));
-  g_assert_true (bs_findings_has_risk (bs_application_get_last_findings (test_app),
-                                      BS_RISK_RUNNING_OVER_SIX_YEARS));
-  g_assert_true (bs_findings_has_risk (bs_application_get_last_findings (test_app), BS_RISK_NO_WARM_UP));
+  /* Recorded in the history, and read back from it. */
+  recorded = bs_application_dup_last_findings (test_app);
+  g_assert_true (bs_findings_has_risk (recorded, BS_RISK_BMI_OVER_24));
+  g_assert_true (bs_findings_has_risk (recorded, BS_RISK_TIGHT_HAMSTRINGS));
+  g_assert_true (bs_findings_has_risk (recorded, BS_RISK_RUNNING_OVER_SIX_YEARS));
+  g_assert_true (bs_findings_has_risk (recorded, BS_RISK_NO_WARM_UP));
   g_assert_true (bs_test_tree_contains_text (f->result, "Because"));
 
   /* The plan starts with the core test, at the level that fits. */

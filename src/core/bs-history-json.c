@@ -1,0 +1,697 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Backstay"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "bs-answers.h"
+#include "bs-error.h"
+#include "bs-history-entry-private.h"
+#include "bs-history-json.h"
+#include "bs-json-locator.h"
+
+/*
+ * The whole history as one JSON file: what a runner takes to another
+ * computer or hands to a physiotherapist's software, and what import merges
+ * back.  Reading is as strict as the routine loader: a file that breaks a
+ * rule is refused whole, with the place and the rule, so an import either
+ * adds every entry or none.
+ */
+
+#define MAX_NESTING 24
+#define MAX_TEXT 2000
+#define MAX_STAGES 5000
+
+/* ---- Writing ---- */
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *member,
+          GDateTime   *when)
+{
+  g_autofree char *text = NULL;
+
+  if (when == NULL)
+    return;
+  text = g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *member,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_bool (JsonBuilder *builder,
+          const char  *member,
+          gboolean     value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/* Stored JSON goes into the export as JSON, not as a string of JSON, so
+ * the file reads naturally.  Text that no longer parses is left out rather
+ * than exported broken. */
+static void
+add_embedded (JsonBuilder *builder,
+              const char  *member,
+              const char  *json)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (json == NULL)
+    return;
+  node = json_from_string (json, NULL);
+  if (node == NULL)
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_value (builder, g_steal_pointer (&node));
+}
+
+static void
+add_session (JsonBuilder    *builder,
+             BsHistoryEntry *entry)
+{
+  json_builder_set_member_name (builder, "session");
+  json_builder_begin_object (builder);
+  add_string (builder, "routine-id", entry->routine_id);
+  add_string (builder, "routine-name", entry->routine_name);
+  add_string (builder, "category", entry->category);
+  add_string (builder, "form-id", entry->form_id);
+  add_string (builder, "form-name", entry->form_name);
+  add_int (builder, "level", entry->level);
+  add_string (builder, "outcome", bs_outcome_to_string (entry->outcome));
+  add_bool (builder, "scored", entry->scored);
+  add_int (builder, "stage-reached", entry->stage_reached);
+  add_int (builder, "target-seconds", entry->target_seconds);
+  json_builder_set_member_name (builder, "stages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < entry->stages->len; i++)
+    {
+      const BsStageRecord *record = &g_array_index (entry->stages, BsStageRecord, i);
+
+      json_builder_begin_object (builder);
+      add_int (builder, "seconds", record->seconds);
+      add_int (builder, "held-ms", record->held_ms);
+      add_bool (builder, "skipped", record->skipped);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  add_embedded (builder, "schedule", entry->schedule_json);
+  json_builder_end_object (builder);
+}
+
+static void
+add_assessment (JsonBuilder    *builder,
+                BsHistoryEntry *entry)
+{
+  json_builder_set_member_name (builder, "assessment");
+  json_builder_begin_object (builder);
+  add_int (builder, "rules-version", entry->rules_version);
+  add_bool (builder, "red-flag", entry->red_flag);
+  add_embedded (builder, "answers", entry->answers_json);
+  add_embedded (builder, "findings", entry->findings_json);
+  json_builder_end_object (builder);
+}
+
+/**
+ * bs_history_export_json:
+ * @entries: #BsHistoryEntry items, in the order to write them
+ * @exported_at: (nullable): the time to record; now if %NULL
+ *
+ * Returns: (transfer full): the export file's text
+ */
+char *
+bs_history_export_json (GListModel *entries,
+                        GDateTime  *exported_at)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (entries), NULL);
+
+  if (exported_at == NULL)
+    exported_at = now = g_date_time_new_now_utc ();
+
+  json_builder_begin_object (builder);
+  add_int (builder, "format", BS_HISTORY_EXPORT_FORMAT);
+  add_string (builder, "generator", "Backstay " PACKAGE_VERSION);
+  add_time (builder, "exported-at", exported_at);
+  json_builder_set_member_name (builder, "entries");
+  json_builder_begin_array (builder);
+  n = g_list_model_get_n_items (entries);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BsHistoryEntry) entry = g_list_model_get_item (entries, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "uuid", entry->uuid);
+      add_string (builder, "kind", bs_history_kind_to_string (entry->kind));
+      add_time (builder, "started-at", entry->started_at);
+      add_time (builder, "ended-at", entry->ended_at);
+      add_string (builder, "note", entry->note);
+      if (entry->kind == BS_HISTORY_SESSION)
+        add_session (builder, entry);
+      else
+        add_assessment (builder, entry);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* ---- Reading ---- */
+
+typedef struct
+{
+  const char *display_name;
+  BsJsonLocator *locator;
+} Reader;
+
+static gboolean G_GNUC_PRINTF (5, 6)
+fail (Reader      *reader,
+      const char  *pointer,
+      BsError      code,
+      GError     **error,
+      const char  *format,
+      ...)
+{
+  g_autofree char *raw = NULL;
+  g_autofree char *message = NULL;
+  guint line = 0, column = 0;
+  va_list args;
+
+  va_start (args, format);
+  raw = g_strdup_vprintf (format, args);
+  va_end (args);
+  message = g_utf8_make_valid (raw, -1);
+
+  if (bs_json_locator_lookup (reader->locator, pointer, &line, &column))
+    g_set_error (error, BS_ERROR, code, "%s:%u:%u: %s", reader->display_name, line, column, message);
+  else
+    g_set_error (error, BS_ERROR, code, "%s: %s", reader->display_name, message);
+  return FALSE;
+}
+
+typedef struct
+{
+  Reader *reader;
+  JsonObject *object;
+  const char *pointer;   /* of the object */
+  guint index;           /* 1-based entry number, for messages */
+} Scope;
+
+static char *
+pointer_to (Scope      *scope,
+            const char *member)
+{
+  return g_strdup_printf ("%s/%s", scope->pointer, member);
+}
+
+static JsonNode *
+member (Scope       *scope,
+        const char  *name,
+        gboolean     required,
+        GError     **error)
+{
+  JsonNode *node = json_object_get_member (scope->object, name);
+
+  if (node == NULL && required)
+    fail (scope->reader, scope->pointer, BS_ERROR_MISSING, error,
+          _("entry %u: “%s” is missing"), scope->index, name);
+  return node;
+}
+
+static gboolean
+read_string (Scope       *scope,
+             const char  *name,
+             gboolean     required,
+             char       **out,
+             GError     **error)
+{
+  JsonNode *node = member (scope, name, required, error);
+  g_autofree char *pointer = pointer_to (scope, name);
+  const char *value;
+
+  *out = NULL;
+  if (node == NULL)
+    return !required;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (scope->reader, pointer, BS_ERROR_TYPE, error,
+                 _("entry %u: “%s” must be text"), scope->index, name);
+  value = json_node_get_string (node);
+  /* json-glib turns escapes such as "\ud800" into invalid UTF-8. */
+  if (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > MAX_TEXT)
+    return fail (scope->reader, pointer, BS_ERROR_RANGE, error,
+                 _("entry %u: “%s” must be valid text of at most %d characters"),
+                 scope->index, name, MAX_TEXT);
+  *out = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+read_uint (Scope       *scope,
+           const char  *name,
+           gint64       max,
+           gint64      *out,
+           GError     **error)
+{
+  JsonNode *node = member (scope, name, TRUE, error);
+  g_autofree char *pointer = pointer_to (scope, name);
+  gint64 value;
+
+  if (node == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (scope->reader, pointer, BS_ERROR_TYPE, error,
+                 _("entry %u: “%s” must be a whole number"), scope->index, name);
+  value = json_node_get_int (node);
+  if (value < 0 || value > max)
+    return fail (scope->reader, pointer, BS_ERROR_RANGE, error,
+                 _("entry %u: “%s” must be from 0 to %" G_GINT64_FORMAT),
+                 scope->index, name, max);
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+read_bool (Scope       *scope,
+           const char  *name,
+           gboolean    *out,
+           GError     **error)
+{
+  JsonNode *node = member (scope, name, TRUE, error);
+  g_autofree char *pointer = pointer_to (scope, name);
+
+  if (node == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail (scope->reader, pointer, BS_ERROR_TYPE, error,
+                 _("entry %u: “%s” must be true or false"), scope->index, name);
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+read_time (Scope       *scope,
+           const char  *name,
+           GDateTime  **out,
+           GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *pointer = pointer_to (scope, name);
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (!read_string (scope, name, TRUE, &text, error))
+    return FALSE;
+  parsed = g_date_time_new_from_iso8601 (text, NULL);
+  if (parsed == NULL)
+    return fail (scope->reader, pointer, BS_ERROR_INVALID, error,
+                 _("entry %u: “%s” must be a date and time such as 2026-05-03T07:30:00Z"),
+                 scope->index, name);
+  *out = g_date_time_to_utc (parsed);
+  return TRUE;
+}
+
+static gboolean
+read_object (Scope       *scope,
+             const char  *name,
+             gboolean     required,
+             JsonObject **out,
+             GError     **error)
+{
+  JsonNode *node = member (scope, name, required, error);
+  g_autofree char *pointer = pointer_to (scope, name);
+
+  *out = NULL;
+  if (node == NULL)
+    return !required;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (scope->reader, pointer, BS_ERROR_TYPE, error,
+                 _("entry %u: “%s” must be an object"), scope->index, name);
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+static char *
+object_to_string (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_set_object (node, object);
+  return json_to_string (node, FALSE);
+}
+
+static gboolean
+read_stages (Scope           *scope,
+             BsHistoryEntry  *entry,
+             GError         **error)
+{
+  JsonNode *node = member (scope, "stages", TRUE, error);
+  g_autofree char *pointer = pointer_to (scope, "stages");
+  JsonArray *array;
+
+  if (node == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (scope->reader, pointer, BS_ERROR_TYPE, error,
+                 _("entry %u: “%s” must be a list"), scope->index, "stages");
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) > MAX_STAGES)
+    return fail (scope->reader, pointer, BS_ERROR_RANGE, error,
+                 _("entry %u: a session has at most %d stages"), scope->index, MAX_STAGES);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      g_autofree char *item_pointer = g_strdup_printf ("%s/%u", pointer, i);
+      Scope stage = { scope->reader, NULL, item_pointer, scope->index };
+      BsStageRecord record = { 0 };
+      gint64 seconds, held_ms;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        return fail (scope->reader, item_pointer, BS_ERROR_TYPE, error,
+                     _("entry %u: stage %u must be an object"), scope->index, i + 1);
+      stage.object = json_node_get_object (item);
+      if (!read_uint (&stage, "seconds", 24 * 3600, &seconds, error)
+          || !read_uint (&stage, "held-ms", (gint64) 24 * 3600 * 1000, &held_ms, error)
+          || !read_bool (&stage, "skipped", &record.skipped, error))
+        return FALSE;
+      record.seconds = (guint) seconds;
+      record.held_ms = held_ms;
+      g_array_append_val (entry->stages, record);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_session (Scope           *scope,
+              BsHistoryEntry  *entry,
+              GError         **error)
+{
+  JsonObject *object, *schedule;
+  g_autofree char *session_pointer = pointer_to (scope, "session");
+  g_autofree char *outcome = NULL;
+  Scope session;
+  gint64 level, stage_reached, target;
+
+  if (!read_object (scope, "session", TRUE, &object, error))
+    return FALSE;
+  session = (Scope) { scope->reader, object, session_pointer, scope->index };
+
+  if (!read_string (&session, "routine-id", TRUE, &entry->routine_id, error)
+      || !read_string (&session, "routine-name", TRUE, &entry->routine_name, error)
+      || !read_string (&session, "category", TRUE, &entry->category, error)
+      || !read_string (&session, "form-id", FALSE, &entry->form_id, error)
+      || !read_string (&session, "form-name", FALSE, &entry->form_name, error)
+      || !read_uint (&session, "level", 3600, &level, error)
+      || !read_string (&session, "outcome", TRUE, &outcome, error)
+      || !read_bool (&session, "scored", &entry->scored, error)
+      || !read_uint (&session, "stage-reached", MAX_STAGES, &stage_reached, error)
+      || !read_uint (&session, "target-seconds", 24 * 3600, &target, error)
+      || !read_stages (&session, entry, error)
+      || !read_object (&session, "schedule", FALSE, &schedule, error))
+    return FALSE;
+
+  if (!bs_outcome_from_string (outcome, &entry->outcome))
+    {
+      g_autofree char *pointer = pointer_to (&session, "outcome");
+      return fail (scope->reader, pointer, BS_ERROR_INVALID, error,
+                   _("entry %u: “outcome” must be “completed”, “stopped-early” or “interrupted”"),
+                   scope->index);
+    }
+  /* A run that was going on when the file was written is not going on in
+   * this one. */
+  if (entry->outcome == BS_OUTCOME_IN_PROGRESS)
+    entry->outcome = BS_OUTCOME_INTERRUPTED;
+  if (stage_reached > entry->stages->len)
+    {
+      g_autofree char *pointer = pointer_to (&session, "stage-reached");
+      return fail (scope->reader, pointer, BS_ERROR_RANGE, error,
+                   _("entry %u: “stage-reached” is beyond the stages listed"), scope->index);
+    }
+
+  entry->level = (guint) level;
+  entry->stage_reached = (guint) stage_reached;
+  entry->target_seconds = (guint) target;
+  entry->schedule_json = schedule ? object_to_string (schedule) : NULL;
+  return TRUE;
+}
+
+static gboolean
+read_assessment (Scope           *scope,
+                 BsHistoryEntry  *entry,
+                 GError         **error)
+{
+  JsonObject *object, *answers, *findings;
+  g_autofree char *assessment_pointer = pointer_to (scope, "assessment");
+  g_autoptr(GError) answers_error = NULL;
+  Scope assessment;
+  gint64 rules_version;
+  BsAnswers parsed;
+
+  if (!read_object (scope, "assessment", TRUE, &object, error))
+    return FALSE;
+  assessment = (Scope) { scope->reader, object, assessment_pointer, scope->index };
+
+  if (!read_uint (&assessment, "rules-version", G_MAXUINT16, &rules_version, error)
+      || !read_bool (&assessment, "red-flag", &entry->red_flag, error)
+      || !read_object (&assessment, "answers", TRUE, &answers, error)
+      || !read_object (&assessment, "findings", TRUE, &findings, error))
+    return FALSE;
+
+  entry->outcome = BS_OUTCOME_COMPLETED;
+  entry->rules_version = (guint) rules_version;
+  entry->answers_json = object_to_string (answers);
+  entry->findings_json = object_to_string (findings);
+
+  /* The answers are read again whenever the entry is shown: refuse them
+   * now rather than keep something that never reads. */
+  if (!bs_answers_from_json (entry->answers_json, -1, &parsed, &answers_error))
+    {
+      g_autofree char *pointer = pointer_to (&assessment, "answers");
+      return fail (scope->reader, pointer, BS_ERROR_INVALID, error,
+                   _("entry %u: the answers do not read: %s"), scope->index,
+                   answers_error->message);
+    }
+  return TRUE;
+}
+
+static BsHistoryEntry *
+read_entry (Reader      *reader,
+            JsonNode    *node,
+            guint        index,
+            GError     **error)
+{
+  g_autofree char *pointer = g_strdup_printf ("/entries/%u", index);
+  g_autoptr(BsHistoryEntry) entry = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *note = NULL;
+  Scope scope = { reader, NULL, pointer, index + 1 };
+  BsHistoryKind parsed_kind;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (reader, pointer, BS_ERROR_TYPE, error, _("entry %u must be an object"), index + 1);
+      return NULL;
+    }
+  scope.object = json_node_get_object (node);
+
+  if (!read_string (&scope, "uuid", TRUE, &uuid, error)
+      || !read_string (&scope, "kind", TRUE, &kind, error)
+      || !read_string (&scope, "note", FALSE, &note, error))
+    return NULL;
+  if (!g_uuid_string_is_valid (uuid))
+    {
+      g_autofree char *member_pointer = pointer_to (&scope, "uuid");
+      fail (reader, member_pointer, BS_ERROR_INVALID, error,
+            _("entry %u: “uuid” must be a UUID such as 0b6a2d3e-6f5c-4c1e-9a57-2f0d5b7f8e21"),
+            index + 1);
+      return NULL;
+    }
+  if (!bs_history_kind_from_string (kind, &parsed_kind))
+    {
+      g_autofree char *member_pointer = pointer_to (&scope, "kind");
+      fail (reader, member_pointer, BS_ERROR_INVALID, error,
+            _("entry %u: “kind” must be “session” or “assessment”"), index + 1);
+      return NULL;
+    }
+
+  entry = bs_history_entry_new_empty (parsed_kind);
+  g_free (entry->uuid);
+  entry->uuid = g_ascii_strdown (uuid, -1);
+  bs_history_entry_set_note (entry, note);
+  if (!read_time (&scope, "started-at", &entry->started_at, error)
+      || !read_time (&scope, "ended-at", &entry->ended_at, error))
+    return NULL;
+
+  if (parsed_kind == BS_HISTORY_SESSION ? !read_session (&scope, entry, error)
+                                        : !read_assessment (&scope, entry, error))
+    return NULL;
+  return g_steal_pointer (&entry);
+}
+
+/**
+ * bs_history_parse_json:
+ * @bytes: an export file's contents
+ * @display_name: the name to use in messages
+ *
+ * Returns: (transfer full) (element-type BsHistoryEntry): the entries, not
+ *   stored, or %NULL with @error naming the file, the place and the rule
+ */
+GPtrArray *
+bs_history_parse_json (GBytes      *bytes,
+                       const char  *display_name,
+                       GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(BsJsonLocator) locator = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  Reader reader = { display_name, NULL };
+  JsonObject *root;
+  JsonNode *format, *list;
+  const char *data;
+  gsize size;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size == 0 || data == NULL)
+    {
+      g_set_error (error, BS_ERROR, BS_ERROR_PARSE, _("%s: the file is empty"), display_name);
+      return NULL;
+    }
+  if (size > BS_HISTORY_EXPORT_MAX_SIZE)
+    {
+      g_set_error (error, BS_ERROR, BS_ERROR_PARSE,
+                   _("%s: the file is larger than a Backstay export can be (%d MiB at most)"),
+                   display_name, BS_HISTORY_EXPORT_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  /* json-glib's parser recurses without a limit. */
+  if (bs_json_nesting_depth (data, size, MAX_NESTING) > MAX_NESTING)
+    {
+      g_set_error (error, BS_ERROR, BS_ERROR_PARSE,
+                   _("%s: the file is nested more than %d levels deep; no export is"),
+                   display_name, MAX_NESTING);
+      return NULL;
+    }
+  if (!g_utf8_validate (data, size, NULL))
+    {
+      g_set_error (error, BS_ERROR, BS_ERROR_PARSE, _("%s: the file is not UTF-8 text"),
+                   display_name);
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, size, &local_error))
+    {
+      const char *rest = local_error->message;
+      g_autofree char *valid = NULL;
+
+      if (g_str_has_prefix (rest, "<data>:"))
+        rest += strlen ("<data>:");
+      valid = g_utf8_make_valid (rest, -1);
+      g_set_error (error, BS_ERROR, BS_ERROR_PARSE, "%s:%s", display_name, valid);
+      return NULL;
+    }
+
+  locator = bs_json_locator_new (data, size);
+  reader.locator = locator;
+
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      fail (&reader, "", BS_ERROR_FORMAT, error, _("this is not a Backstay history export"));
+      return NULL;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+  format = json_object_get_member (root, "format");
+  list = json_object_get_member (root, "entries");
+  if (format == NULL || list == NULL || !JSON_NODE_HOLDS_VALUE (format)
+      || json_node_get_value_type (format) != G_TYPE_INT64 || !JSON_NODE_HOLDS_ARRAY (list))
+    {
+      fail (&reader, "", BS_ERROR_FORMAT, error, _("this is not a Backstay history export"));
+      return NULL;
+    }
+  if (json_node_get_int (format) != BS_HISTORY_EXPORT_FORMAT)
+    {
+      fail (&reader, "/format", BS_ERROR_FORMAT, error,
+            _("export format %" G_GINT64_FORMAT " is not supported; this version reads format %d"),
+            json_node_get_int (format), BS_HISTORY_EXPORT_FORMAT);
+      return NULL;
+    }
+
+  entries = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+    {
+      BsHistoryEntry *entry = read_entry (&reader, json_array_get_element (json_node_get_array (list), i),
+                                          i, error);
+
+      if (entry == NULL)
+        return NULL;
+      g_ptr_array_add (entries, entry);
+    }
+  return g_steal_pointer (&entries);
+}
+
+/**
+ * bs_history_read_json_file:
+ *
+ * Returns: (transfer full) (element-type BsHistoryEntry): as
+ *   bs_history_parse_json(), named by the file's base name
+ */
+GPtrArray *
+bs_history_read_json_file (GFile   *file,
+                           GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_basename (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_size (info) > BS_HISTORY_EXPORT_MAX_SIZE)
+    {
+      g_set_error (error, BS_ERROR, BS_ERROR_PARSE,
+                   _("%s: the file is larger than a Backstay export can be (%d MiB at most)"),
+                   name, BS_HISTORY_EXPORT_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+  return bs_history_parse_json (bytes, name, error);
+}
