@@ -967,7 +967,7 @@ make_newer (const char *path)
 
   make_real_file (path, 2);
   db = db_open (path);
-  db_exec (db, "PRAGMA user_version = 2; CREATE TABLE moods (entry_id INTEGER);");
+  db_exec (db, "PRAGMA user_version = 3; CREATE TABLE moods (entry_id INTEGER);");
   sqlite3_close (db);
 }
 
@@ -1237,8 +1237,25 @@ test_v1_file (Fixture       *f,
   g_assert_cmpint (bs_history_entry_get_kind (entry), ==, BS_HISTORY_ASSESSMENT);
   g_assert_cmpuint (bs_history_entry_get_rules_version (entry), ==, 1);
 
-  /* Already current: no backup was needed. */
-  g_assert_cmpuint (count_files (f->dir), <=, 3);
+  g_clear_object (&history);
+
+  /* Brought to version 2: each schedule kept once, a backup of the
+   * version-1 file beside it. */
+  {
+    g_autofree char *backup = g_strconcat (f->path, ".before-v2", NULL);
+    sqlite3 *db = db_open (f->path);
+
+    g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 2);
+    g_assert_cmpint (db_int (db, "SELECT count(*) FROM schedules"), ==,
+                     db_int (db, "SELECT count(DISTINCT schedule_id) FROM sessions"));
+    g_assert_cmpint (db_int (db, "SELECT count(*) FROM sessions WHERE schedule_id IS NULL"), ==, 0);
+    sqlite3_close (db);
+    g_assert_cmpuint (file_mode (backup), ==, 0600);
+    db = db_open (backup);
+    g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 1);
+    g_assert_cmpint (db_int (db, "SELECT count(*) FROM entries"), ==, 3);
+    sqlite3_close (db);
+  }
 }
 
 static char *
@@ -1252,10 +1269,10 @@ squeeze (const char *sql)
   return g_string_free (s, FALSE);
 }
 
-/* The schema the code makes is the one version-1 files have: a change to
- * it needs a new version, not an edit. */
+/* The schema the code makes is the one a version-1 file has once brought
+ * up to date: a change to it needs a new version, not an edit. */
 static void
-test_schema_is_v1 (Fixture       *f,
+test_schema_is_migrated_v1 (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *v1_path = g_build_filename (f->dir, "v1.db", NULL);
@@ -1269,13 +1286,14 @@ test_schema_is_v1 (Fixture       *f,
 
   g_clear_object (&history);
   make_v1_file (v1_path);
+  g_object_unref (open_ok (v1_path));
 
   db = db_open (f->path);
   ours = db_text (db, query);
   journal = db_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (journal, ==, "wal");
   g_assert_cmpint (db_int (db, "PRAGMA application_id"), ==, BS_HISTORY_APPLICATION_ID);
-  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 2);
   sqlite3_close (db);
   db = db_open (v1_path);
   theirs = db_text (db, query);
@@ -1290,38 +1308,88 @@ test_schema_is_v1 (Fixture       *f,
   }
 }
 
+/* Sessions of the same schedule share one copy of it in the file, and the
+ * copy goes when the last session using it does. */
+static void
+test_schedules_shared (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BsHistory) history = open_ok (f->path);
+  g_autoptr(GDateTime) first_day = utc (3, 7, 0);
+  g_autoptr(GDateTime) second_day = utc (4, 7, 0);
+  g_autoptr(BsHistoryEntry) first = make_session (8, BS_OUTCOME_COMPLETED, first_day);
+  g_autoptr(BsHistoryEntry) second = make_session (3, BS_OUTCOME_STOPPED_EARLY, second_day);
+  sqlite3 *db;
+
+  g_assert_true (bs_history_save (history, first, &error));
+  g_assert_true (bs_history_save (history, second, &error));
+  g_assert_no_error (error);
+  /* Read back, the two entries share one string too. */
+  g_clear_object (&history);
+  history = open_ok (f->path);
+  g_assert_true (bs_history_entry_get_schedule_json (nth (history, 0))
+                 == bs_history_entry_get_schedule_json (nth (history, 1)));
+
+  db = db_open (f->path);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM schedules"), ==, 1);
+  sqlite3_close (db);
+
+  g_assert_true (bs_history_remove (history, nth (history, 0), &error));
+  db = db_open (f->path);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM schedules"), ==, 1);
+  sqlite3_close (db);
+  g_assert_true (bs_history_remove (history, nth (history, 0), &error));
+  g_assert_no_error (error);
+  db = db_open (f->path);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM schedules"), ==, 0);
+  sqlite3_close (db);
+}
+
 /* 7. Migrations */
 
 static gboolean
 drop_stages_then_fail (sqlite3  *db,
                        GError  **error)
 {
-  sqlite3_exec (db, "DELETE FROM session_stages; PRAGMA user_version = 2;", NULL, NULL, NULL);
+  sqlite3_exec (db, "DELETE FROM session_stages; PRAGMA user_version = 3;", NULL, NULL, NULL);
   g_set_error_literal (error, BS_ERROR, BS_ERROR_INVALID, "the test step fails");
   return FALSE;
 }
 
-static const BsHistoryMigration good_v2 = {
-  2,
+/* The test's own next version, on top of the built-in ones. */
+static const BsHistoryMigration good_v3 = {
+  3,
   "ALTER TABLE entries ADD COLUMN mood INTEGER;"
   "UPDATE entries SET mood = 3;"
-  "PRAGMA user_version = 2;",
+  "PRAGMA user_version = 3;",
   NULL,
 };
 
-static const BsHistoryMigration failing_v2[] = {
+static const BsHistoryMigration failing_v3[] = {
   /* SQL that fails half-way, after changing things. */
-  { 2,
+  { 3,
     "CREATE TABLE moods (entry_id INTEGER);"
     "UPDATE entries SET note = 'changed';"
     "INSERT INTO no_such_table VALUES (1);"
-    "PRAGMA user_version = 2;",
+    "PRAGMA user_version = 3;",
     NULL },
   /* Code that fails after changing things. */
-  { 2, "UPDATE entries SET note = 'changed';", drop_stages_then_fail },
+  { 3, "UPDATE entries SET note = 'changed';", drop_stages_then_fail },
   /* A step that forgets to say it is done. */
-  { 2, "UPDATE entries SET note = 'changed';", NULL },
+  { 3, "UPDATE entries SET note = 'changed';", NULL },
 };
+
+/* A file at the current version, 2, with the version-1 fixture's rows. */
+static void
+make_v2_file (const char *path)
+{
+  g_autofree char *backup = g_strconcat (path, ".before-v2", NULL);
+
+  make_v1_file (path);
+  g_object_unref (open_ok (path));
+  g_assert_cmpint (g_remove (backup), ==, 0);
+}
 
 static void
 test_migration_upgrade (Fixture       *f,
@@ -1329,19 +1397,20 @@ test_migration_upgrade (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BsHistory) history = NULL;
-  g_autofree char *backup = g_strconcat (f->path, ".before-v2", NULL);
-  BsHistoryMigration list[2];
+  g_autofree char *backup = g_strconcat (f->path, ".before-v3", NULL);
+  BsHistoryMigration list[3];
   const BsHistoryMigration *builtin;
   guint n_builtin;
   sqlite3 *db;
 
   builtin = bs_history_schema_get_migrations (&n_builtin);
-  g_assert_cmpuint (n_builtin, ==, 1);
+  g_assert_cmpuint (n_builtin, ==, 2);
   list[0] = builtin[0];
-  list[1] = good_v2;
+  list[1] = builtin[1];
+  list[2] = good_v3;
 
-  make_v1_file (f->path);
-  history = bs_history_open_with_migrations (f->path, list, 2, &error);
+  make_v2_file (f->path);
+  history = bs_history_open_with_migrations (f->path, list, 3, &error);
   g_assert_no_error (error);
   g_assert_nonnull (history);
   g_assert_null (bs_history_get_moved_aside (history));
@@ -1353,24 +1422,24 @@ test_migration_upgrade (Fixture       *f,
   g_clear_object (&history);
 
   db = db_open (f->path);
-  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 3);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM entries WHERE mood = 3"), ==, 3);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM session_stages"), ==, 16);
   sqlite3_close (db);
 
-  /* The backup is the file as it was: private, version 1, every row. */
+  /* The backup is the file as it was: private, version 2, every row. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (file_mode (backup), ==, 0600);
   db = db_open (backup);
-  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (db_int (db, "PRAGMA application_id"), ==, BS_HISTORY_APPLICATION_ID);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM entries"), ==, 3);
-  g_assert_cmpint (db_int (db, "SELECT count(*) FROM sessions WHERE outcome = 'in-progress'"),
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM sessions WHERE outcome = 'interrupted'"),
                    ==, 1);
   sqlite3_close (db);
 
   /* Opening it again has nothing to do. */
-  history = bs_history_open_with_migrations (f->path, list, 2, &error);
+  history = bs_history_open_with_migrations (f->path, list, 3, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_items (history), ==, 3);
   g_clear_object (&history);
@@ -1380,7 +1449,7 @@ test_migration_upgrade (Fixture       *f,
     g_assert_false (g_file_test (second_backup, G_FILE_TEST_EXISTS));
   }
 
-  /* To this build, which only knows version 1, it is a newer file. */
+  /* To this build, which only knows version 2, it is a newer file. */
   history = bs_history_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bs_history_get_moved_aside_reason (history), ==, NEWER);
@@ -1393,29 +1462,30 @@ test_migration_fails (Fixture       *f,
   const BsHistoryMigration *failing = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(BsHistory) history = NULL;
-  g_autofree char *first_backup = g_strconcat (f->path, ".before-v2", NULL);
-  g_autofree char *second_backup = g_strconcat (f->path, ".before-v2-2", NULL);
+  g_autofree char *first_backup = g_strconcat (f->path, ".before-v3", NULL);
+  g_autofree char *second_backup = g_strconcat (f->path, ".before-v3-2", NULL);
   g_autoptr(GBytes) backup = NULL;
   g_autoptr(GBytes) kept = NULL;
-  BsHistoryMigration list[2];
+  BsHistoryMigration list[3];
   const BsHistoryMigration *builtin;
   guint n_builtin;
   sqlite3 *db;
 
   builtin = bs_history_schema_get_migrations (&n_builtin);
   list[0] = builtin[0];
-  list[1] = *failing;
+  list[1] = builtin[1];
+  list[2] = *failing;
 
-  make_v1_file (f->path);
-  history = bs_history_open_with_migrations (f->path, list, 2, &error);
+  make_v2_file (f->path);
+  history = bs_history_open_with_migrations (f->path, list, 3, &error);
   g_assert_null (history);
   g_assert_error (error, BS_ERROR, BS_ERROR_IO);
   g_assert_nonnull (strstr (error->message, f->path));
   g_clear_error (&error);
 
-  /* Rolled back: the file is version 1 with its rows, and still here. */
+  /* Rolled back: the file is version 2 with its rows, and still here. */
   db = db_open (f->path);
-  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM entries"), ==, 3);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM entries WHERE note = 'changed'"), ==, 0);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM session_stages"), ==, 16);
@@ -1428,8 +1498,8 @@ test_migration_fails (Fixture       *f,
 
   /* The failed attempt's backup stays as it is; the next one is beside it. */
   backup = read_bytes (first_backup);
-  list[1] = good_v2;
-  history = bs_history_open_with_migrations (f->path, list, 2, &error);
+  list[2] = good_v3;
+  history = bs_history_open_with_migrations (f->path, list, 3, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_items (history), ==, 3);
   kept = read_bytes (first_backup);
@@ -1703,6 +1773,7 @@ main (int   argc,
   g_test_add ("/history/" name, Fixture, NULL, setup, func, teardown)
 
   ADD ("round-trip", test_round_trip);
+  ADD ("schedules-shared", test_schedules_shared);
   ADD ("checkpoint", test_checkpoint);
   ADD ("order", test_order);
   ADD ("note-remove-clear", test_note_remove_clear);
@@ -1718,13 +1789,13 @@ main (int   argc,
   ADD ("damaged/read-only-folder", test_damaged_read_only);
   ADD ("unreadable-rows", test_unreadable_rows);
   ADD ("v1-file", test_v1_file);
-  ADD ("schema-is-v1", test_schema_is_v1);
+  ADD ("schema-is-migrated-v1", test_schema_is_migrated_v1);
   ADD ("migration/upgrade", test_migration_upgrade);
-  for (guint i = 0; i < G_N_ELEMENTS (failing_v2); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (failing_v3); i++)
     {
       g_autofree char *name = g_strdup_printf ("/history/migration/fails/%u", i);
 
-      g_test_add (name, Fixture, &failing_v2[i], setup, test_migration_fails, teardown);
+      g_test_add (name, Fixture, &failing_v3[i], setup, test_migration_fails, teardown);
     }
   ADD ("crash-safety", test_crash_safety);
   ADD ("in-memory", test_in_memory);

@@ -25,7 +25,8 @@ struct _BsHistoryEntry
   char *form_id;             /* nullable */
   char *form_name;           /* nullable */
   guint level;
-  char *schedule_json;
+  char *schedule_json;       /* a GRefString, interned: sessions of the same
+                              * routine, form and level share one */
   BsOutcome outcome;
   gboolean scored;
   guint stage_reached;

@@ -29,7 +29,7 @@ bs_history_entry_finalize (GObject *object)
   g_free (self->category);
   g_free (self->form_id);
   g_free (self->form_name);
-  g_free (self->schedule_json);
+  g_clear_pointer (&self->schedule_json, g_ref_string_release);
   g_array_unref (self->stages);
   g_free (self->answers_json);
   g_free (self->findings_json);
@@ -103,7 +103,10 @@ bs_history_entry_new_session (BsResult  *result,
   self->form_id = g_strdup (bs_schedule_get_form_id (schedule));
   self->form_name = g_strdup (bs_schedule_get_form_name (schedule));
   self->level = bs_schedule_get_level (schedule);
-  self->schedule_json = bs_schedule_to_json (schedule);
+  {
+    g_autofree char *json = bs_schedule_to_json (schedule);
+    self->schedule_json = g_ref_string_new_intern (json);
+  }
   self->scored = bs_result_get_scored (result);
   self->target_seconds = bs_result_get_target_seconds (result);
 

@@ -438,7 +438,7 @@ read_session (Scope           *scope,
       || !read_uint (&session, "stage-reached", MAX_STAGES, &stage_reached, error)
       || !read_uint (&session, "target-seconds", 24 * 3600, &target, error)
       || !read_stages (&session, entry, error)
-      || !read_object (&session, "schedule", FALSE, &schedule, error))
+      || !read_object (&session, "schedule", TRUE, &schedule, error))
     return FALSE;
 
   if (!bs_outcome_from_string (outcome, &entry->outcome))
@@ -462,7 +462,11 @@ read_session (Scope           *scope,
   entry->level = (guint) level;
   entry->stage_reached = (guint) stage_reached;
   entry->target_seconds = (guint) target;
-  entry->schedule_json = schedule ? object_to_string (schedule) : NULL;
+  if (schedule != NULL)
+    {
+      g_autofree char *json = object_to_string (schedule);
+      entry->schedule_json = g_ref_string_new_intern (json);
+    }
   return TRUE;
 }
 

@@ -33,6 +33,9 @@ typedef enum
   STMT_SET_NOTE,
   STMT_DELETE_ENTRY,
   STMT_SET_OUTCOMES,
+  STMT_FIND_SCHEDULE,
+  STMT_INSERT_SCHEDULE,
+  STMT_PRUNE_SCHEDULES,
   N_STMTS,
 } Stmt;
 
@@ -44,13 +47,13 @@ static const char * const stmt_sql[N_STMTS] = {
     " WHERE id = ?6 AND uuid = ?1 AND kind = ?2",
   [STMT_UPSERT_SESSION] =
     "INSERT INTO sessions (entry_id, routine_id, routine_name, category, form_id, form_name,"
-    "                      level, schedule_json, outcome, scored, stage_reached, target_seconds)"
+    "                      level, schedule_id, outcome, scored, stage_reached, target_seconds)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
     " ON CONFLICT (entry_id) DO UPDATE SET"
     "  routine_id = excluded.routine_id, routine_name = excluded.routine_name,"
     "  category = excluded.category, form_id = excluded.form_id,"
     "  form_name = excluded.form_name, level = excluded.level,"
-    "  schedule_json = excluded.schedule_json, outcome = excluded.outcome,"
+    "  schedule_id = excluded.schedule_id, outcome = excluded.outcome,"
     "  scored = excluded.scored, stage_reached = excluded.stage_reached,"
     "  target_seconds = excluded.target_seconds",
   [STMT_DELETE_STAGES] = "DELETE FROM session_stages WHERE entry_id = ?1",
@@ -67,6 +70,11 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_SET_NOTE] = "UPDATE entries SET note = ?1 WHERE id = ?2 AND uuid = ?3",
   [STMT_DELETE_ENTRY] = "DELETE FROM entries WHERE id = ?1 AND uuid = ?2",
   [STMT_SET_OUTCOMES] = "UPDATE sessions SET outcome = ?1 WHERE outcome = ?2",
+  [STMT_FIND_SCHEDULE] = "SELECT id FROM schedules WHERE json = ?1",
+  [STMT_INSERT_SCHEDULE] = "INSERT INTO schedules (json) VALUES (?1)",
+  [STMT_PRUNE_SCHEDULES] =
+    "DELETE FROM schedules WHERE id NOT IN"
+    " (SELECT schedule_id FROM sessions WHERE schedule_id IS NOT NULL)",
 };
 
 struct _BsHistoryRows
@@ -259,6 +267,7 @@ get_time (sqlite3_stmt *stmt,
  * from column 6, then the assessment's from column 18. */
 static gboolean
 read_session (sqlite3_stmt   *stmt,
+              GHashTable     *schedules,
               BsHistoryEntry *entry)
 {
   if (sqlite3_column_type (stmt, 6) == SQLITE_NULL)
@@ -268,7 +277,13 @@ read_session (sqlite3_stmt   *stmt,
   entry->category = dup_text (stmt, 9);
   entry->form_id = dup_text (stmt, 10);
   entry->form_name = dup_text (stmt, 11);
-  entry->schedule_json = dup_text (stmt, 13);
+  if (sqlite3_column_type (stmt, 13) == SQLITE_INTEGER)
+    {
+      gint64 schedule_id = sqlite3_column_int64 (stmt, 13);
+      const char *json = g_hash_table_lookup (schedules, &schedule_id);
+
+      entry->schedule_json = json != NULL ? g_ref_string_acquire ((char *) json) : NULL;
+    }
   return entry->routine_id != NULL && entry->routine_name != NULL &&
          entry->category != NULL && entry->schedule_json != NULL &&
          get_uint (stmt, 12, &entry->level) &&
@@ -293,7 +308,8 @@ read_assessment (sqlite3_stmt   *stmt,
 }
 
 static BsHistoryEntry *
-read_entry (sqlite3_stmt *stmt)
+read_entry (sqlite3_stmt *stmt,
+            GHashTable   *schedules)
 {
   g_autoptr(BsHistoryEntry) entry = NULL;
   g_autofree char *note = NULL;
@@ -314,7 +330,7 @@ read_entry (sqlite3_stmt *stmt)
 
   if (entry->uuid == NULL || !g_uuid_string_is_valid (entry->uuid) || entry->started_at == NULL)
     return NULL;
-  ok = kind == BS_HISTORY_SESSION ? read_session (stmt, entry) : read_assessment (stmt, entry);
+  ok = kind == BS_HISTORY_SESSION ? read_session (stmt, schedules, entry) : read_assessment (stmt, entry);
   return ok ? g_steal_pointer (&entry) : NULL;
 }
 
@@ -361,13 +377,35 @@ bs_history_rows_load (BsHistoryRows  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) schedules = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                           (GDestroyNotify) g_ref_string_release);
   int rc;
 
   *n_unreadable = 0;
+
+  /* The schedules first, once each: the sessions share them. */
+  rc = sqlite3_prepare_v2 (self->db, "SELECT id, json FROM schedules", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        g_autofree char *json = dup_text (stmt, 1);
+
+        if (json != NULL)
+          g_hash_table_insert (schedules, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                                     sizeof (gint64)),
+                               g_ref_string_new_intern (json));
+      }
+  if (rc != SQLITE_DONE)
+    {
+      bs_history_rows_set_error (self, BS_HISTORY_OP_READ, error);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
   rc = sqlite3_prepare_v2 (self->db,
                            "SELECT e.id, e.uuid, e.kind, e.started_at, e.ended_at, e.note,"
                            "       s.entry_id, s.routine_id, s.routine_name, s.category,"
-                           "       s.form_id, s.form_name, s.level, s.schedule_json, s.outcome,"
+                           "       s.form_id, s.form_name, s.level, s.schedule_id, s.outcome,"
                            "       s.scored, s.stage_reached, s.target_seconds,"
                            "       a.entry_id, a.rules_version, a.answers_json,"
                            "       a.findings_json, a.red_flag"
@@ -378,7 +416,7 @@ bs_history_rows_load (BsHistoryRows  *self,
   if (rc == SQLITE_OK)
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
-        BsHistoryEntry *entry = read_entry (stmt);
+        BsHistoryEntry *entry = read_entry (stmt, schedules);
 
         if (entry == NULL)
           {
@@ -437,6 +475,42 @@ bs_history_rows_finish_interrupted (BsHistoryRows  *self,
 
 /* Writing */
 
+/* The row of @json in schedules, added if it is not there yet. */
+static gboolean
+find_or_add_schedule (BsHistoryRows  *self,
+                      const char     *json,
+                      gint64         *schedule_id,
+                      GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = get_stmt (self, STMT_FIND_SCHEDULE, error)) == NULL)
+    return FALSE;
+  bind_text (stmt, 1, json);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *schedule_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      bs_history_rows_set_error (self, BS_HISTORY_OP_WRITE, error);
+      return FALSE;
+    }
+
+  if ((stmt = get_stmt (self, STMT_INSERT_SCHEDULE, error)) == NULL)
+    return FALSE;
+  bind_text (stmt, 1, json);
+  if (!run (self, stmt, error))
+    return FALSE;
+  *schedule_id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
 static gboolean
 write_session (BsHistoryRows   *self,
                BsHistoryEntry  *entry,
@@ -444,7 +518,10 @@ write_session (BsHistoryRows   *self,
                GError         **error)
 {
   sqlite3_stmt *stmt;
+  gint64 schedule_id;
 
+  if (!find_or_add_schedule (self, entry->schedule_json, &schedule_id, error))
+    return FALSE;
   if ((stmt = get_stmt (self, STMT_UPSERT_SESSION, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -454,7 +531,7 @@ write_session (BsHistoryRows   *self,
   bind_text (stmt, 5, entry->form_id);
   bind_text (stmt, 6, entry->form_name);
   sqlite3_bind_int64 (stmt, 7, entry->level);
-  bind_text (stmt, 8, entry->schedule_json);
+  sqlite3_bind_int64 (stmt, 8, schedule_id);
   bind_text (stmt, 9, bs_outcome_to_string (entry->outcome));
   sqlite3_bind_int (stmt, 10, entry->scored ? 1 : 0);
   sqlite3_bind_int64 (stmt, 11, entry->stage_reached);
@@ -631,5 +708,23 @@ bs_history_rows_delete (BsHistoryRows   *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, entry->id);
   bind_text (stmt, 2, entry->uuid);
-  return run (self, stmt, error) && check_changed (self, error);
+  if (!run (self, stmt, error) || !check_changed (self, error))
+    return FALSE;
+  return bs_history_rows_prune_schedules (self, error);
+}
+
+/**
+ * bs_history_rows_prune_schedules:
+ *
+ * Removes the schedules no session uses any more.
+ */
+gboolean
+bs_history_rows_prune_schedules (BsHistoryRows  *self,
+                                 GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if ((stmt = get_stmt (self, STMT_PRUNE_SCHEDULES, error)) == NULL)
+    return FALSE;
+  return run (self, stmt, error);
 }

@@ -51,4 +51,7 @@ gboolean       bs_history_rows_delete            (BsHistoryRows   *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BsHistoryRows, bs_history_rows_free)
 
+gboolean       bs_history_rows_prune_schedules (BsHistoryRows  *self,
+                                                GError        **error);
+
 G_END_DECLS

@@ -93,10 +93,36 @@ static const char schema_v1[] =
 
 G_STATIC_ASSERT (BS_HISTORY_APPLICATION_ID == 1114862713);
 
+/*
+ * Version 2: each distinct schedule is kept once.
+ *
+ * schedules        the schedule a session ran, as JSON; sessions of the
+ *                  same routine at the same form and level share one row
+ *                  (ten years of daily stretches is thousands of sessions
+ *                  and a handful of schedules: version 1 kept a copy in
+ *                  every session, about 8 KiB each)
+ * sessions.schedule_id  replaces sessions.schedule_json
+ *
+ * Rows of schedules no session uses any more are removed when entries are
+ * deleted.
+ */
+static const char schema_v2[] =
+  "CREATE TABLE schedules ("
+  "  id INTEGER PRIMARY KEY,"
+  "  json TEXT NOT NULL UNIQUE"
+  ");"
+  "INSERT OR IGNORE INTO schedules (json) SELECT schedule_json FROM sessions;"
+  "ALTER TABLE sessions ADD COLUMN schedule_id INTEGER REFERENCES schedules (id);"
+  "UPDATE sessions SET schedule_id = (SELECT id FROM schedules WHERE json = sessions.schedule_json);"
+  "ALTER TABLE sessions DROP COLUMN schedule_json;"
+  "CREATE INDEX sessions_schedule_id ON sessions (schedule_id);"
+  "PRAGMA user_version = 2;";
+
 /* A new version is a new element here, never an edit of an old one: files
  * in the wild were made by the old ones. */
 static const BsHistoryMigration builtin_migrations[] = {
   { 1, schema_v1, NULL },
+  { 2, schema_v2, NULL },
 };
 
 /**
@@ -433,6 +459,7 @@ bs_history_schema_migrate (sqlite3                   *db,
 {
   const char *display_name = path != NULL ? path : ":memory:";
   gint64 version;
+  gboolean had_history;
 
   if (query_int (db, "PRAGMA user_version", &version) != SQLITE_OK)
     {
@@ -441,6 +468,9 @@ bs_history_schema_migrate (sqlite3                   *db,
                    display_name, sqlite3_errmsg (db));
       return FALSE;
     }
+  /* A file made just now, going through every version in one go, holds
+   * nothing worth a backup. */
+  had_history = version > 0;
 
   for (guint i = 0; i < n_migrations; i++)
     {
@@ -450,7 +480,7 @@ bs_history_schema_migrate (sqlite3                   *db,
 
       if (migration->version <= version)
         continue;
-      if (version > 0 && path != NULL && !backup (db, path, migration->version, error))
+      if (had_history && path != NULL && !backup (db, path, migration->version, error))
         return FALSE;
       if (!apply (db, display_name, migration, error))
         return FALSE;

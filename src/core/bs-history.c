@@ -578,7 +578,15 @@ bs_history_remove (BsHistory       *self,
 
   if (entry->id == 0)
     return not_stored (self, error);
+  /* The entry and the schedule only it used go together, or neither. */
+  if (!begin (self, error))
+    return FALSE;
   if (!bs_history_rows_delete (self->rows, entry, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  if (!commit (self, error))
     return FALSE;
 
   listed = bs_history_model_lookup (self->entries, entry->uuid);
@@ -605,7 +613,15 @@ bs_history_clear (BsHistory  *self,
   g_return_val_if_fail (BS_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!bs_history_rows_exec (self->rows, "DELETE FROM entries", BS_HISTORY_OP_WRITE, error))
+  if (!begin (self, error))
+    return FALSE;
+  if (!bs_history_rows_exec (self->rows, "DELETE FROM entries", BS_HISTORY_OP_WRITE, error)
+      || !bs_history_rows_prune_schedules (self->rows, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  if (!commit (self, error))
     return FALSE;
 
   model = G_LIST_MODEL (self->entries);
