@@ -3,8 +3,10 @@
 """The exercise drawings in resources/illustrations are what the widget
 expects: a 240x160 frame, only the two colour tokens it replaces (the body
 in currentColor, the working part in #3584e4), nothing that needs a
-renderer feature or a file from elsewhere, a title, small, all bundled."""
+renderer feature or a file from elsewhere, a title, small, all bundled;
+and every drawing a bundled routine names exists."""
 
+import json
 import pathlib
 import re
 import sys
@@ -95,6 +97,27 @@ for name in sorted(found - bundled):
     problems.append(f"{name}.svg is not in resources/backstay.gresource.xml")
 for name in sorted(bundled - found):
     problems.append(f"backstay.gresource.xml bundles illustrations/{name}.svg, which does not exist")
+
+
+def illustrations_named(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "illustration" and isinstance(value, str):
+                yield value
+            else:
+                yield from illustrations_named(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from illustrations_named(value)
+
+
+# A bundled routine that names a drawing we do not ship would show an empty
+# step without anyone noticing.
+for routine in sorted((root / "data" / "routines").glob("*.json")):
+    for name in illustrations_named(json.loads(routine.read_text(encoding="utf-8"))):
+        if name not in found:
+            problems.append(f"data/routines/{routine.name} names illustration “{name}”, "
+                            "which does not exist")
 
 for problem in problems:
     print(problem)

@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "bs-error.h"
 #include "bs-illustration.h"
 
 /*
@@ -50,17 +51,14 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (BsIllustration, bs_illustration, GTK_TYPE_WIDGET)
 
 static GBytes *
-load_svg (const char *id)
+load_svg (const char  *id,
+          GError     **error)
 {
   g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/illustrations/%s.svg", id);
-  g_autoptr(GError) error = NULL;
-  GBytes *bytes;
+  GBytes *bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  /* A routine may name a drawing this build does not have (a user's own
-   * routine, or one from a newer version): the step simply shows none. */
   if (bytes == NULL)
-    g_debug ("No illustration “%s”: %s", id, error->message);
+    g_set_error (error, BS_ERROR, BS_ERROR_NOT_FOUND, "There is no drawing “%s”", id);
   return bytes;
 }
 
@@ -88,6 +86,7 @@ render_texture (GBytes         *svg,
   g_autofree char *accent_css = css_color (accent);
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize len;
 
   text = g_string_new_len (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
@@ -96,9 +95,13 @@ render_texture (GBytes         *svg,
   len = text->len;
   stream = g_memory_input_stream_new_from_data (g_string_free (g_steal_pointer (&text), FALSE),
                                                 len, g_free);
-  pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, width, height, TRUE, NULL, error);
+  pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, width, height, TRUE, NULL, &local_error);
   if (pixbuf == NULL)
-    return NULL;
+    {
+      g_set_error (error, BS_ERROR, BS_ERROR_IO, "The drawing could not be read as an image: %s",
+                   local_error->message);
+      return NULL;
+    }
   return gdk_texture_new_for_pixbuf (pixbuf);
 }
 
@@ -348,7 +351,15 @@ bs_illustration_set_illustration (BsIllustration *self,
   g_clear_object (&self->texture);
   self->render_failed = FALSE;
   if (id != NULL)
-    self->svg = load_svg (id);
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->svg = load_svg (id, &error);
+      /* A routine may name a drawing this build does not have (a user's
+       * own routine, or one from a newer version): the step shows none. */
+      if (self->svg == NULL)
+        g_debug ("%s", error->message);
+    }
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ILLUSTRATION]);
 }

@@ -5,7 +5,8 @@
  * is found and drawn in the theme's colours (the body in the foreground,
  * the working part in the accent) in the light and the dark style, the
  * widget follows a change of style, keeps the drawing's proportions at any
- * width, and an id with no drawing shows nothing.
+ * width, renders again only when its size, style or drawing changed, and an
+ * id with no drawing shows nothing.
  */
 
 #include "config.h"
@@ -249,6 +250,83 @@ test_follows_style (Fixture       *f,
   g_assert_cmpuint (counts.accent, >=, 80);
 }
 
+static GdkTexture *
+find_texture (GskRenderNode *node)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXTURE_NODE:
+      return gsk_texture_node_get_texture (node);
+    case GSK_TRANSFORM_NODE:
+      return find_texture (gsk_transform_node_get_child (node));
+    case GSK_DEBUG_NODE:
+      return find_texture (gsk_debug_node_get_child (node));
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        {
+          GdkTexture *texture = find_texture (gsk_container_node_get_child (node, i));
+          if (texture != NULL)
+            return texture;
+        }
+      return NULL;
+    default:
+      return NULL;
+    }
+}
+
+/* The texture the widget draws right now; a new one only when something
+ * it depends on changed. */
+static GdkTexture *
+drawn_texture (GtkWidget *widget)
+{
+  g_autoptr(GskRenderNode) node = widget_node (widget);
+  GdkTexture *texture;
+
+  g_assert_nonnull (node);
+  texture = find_texture (node);
+  g_assert_nonnull (texture);
+  return g_object_ref (texture);
+}
+
+static void
+test_renders_only_on_change (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GdkTexture) first = NULL;
+  g_autoptr(GdkTexture) again = NULL;
+  g_autoptr(GdkTexture) wider = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+  g_autoptr(GdkTexture) other = NULL;
+
+  bs_illustration_set_illustration (BS_ILLUSTRATION (f->illustration), "glute-bridge");
+  show (f);
+  set_scheme (f, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  first = drawn_texture (f->illustration);
+  g_assert_cmpint (gdk_texture_get_width (first), ==, 240);
+
+  /* Redrawn with nothing changed: the same texture, not a new rendering. */
+  bs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  again = drawn_texture (f->illustration);
+  g_assert_true (again == first);
+
+  gtk_window_set_default_size (f->window, 300, 400);
+  bs_test_wait_frames (GTK_WIDGET (f->window), 3);
+  wider = drawn_texture (f->illustration);
+  g_assert_true (wider != first);
+  g_assert_cmpint (gdk_texture_get_width (wider), ==, 300);
+  g_assert_cmpint (gdk_texture_get_height (wider), ==, 200);
+
+  set_scheme (f, ADW_COLOR_SCHEME_FORCE_DARK);
+  dark = drawn_texture (f->illustration);
+  g_assert_true (dark != wider);
+  g_assert_cmpint (gdk_texture_get_width (dark), ==, 300);
+
+  bs_illustration_set_illustration (BS_ILLUSTRATION (f->illustration), "clamshell");
+  bs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  other = drawn_texture (f->illustration);
+  g_assert_true (other != dark);
+}
+
 static void
 assert_box (GtkWidget *widget,
             float      x,
@@ -414,6 +492,8 @@ main (int   argc,
   g_test_add ("/illustration/follows-style", Fixture, NULL, setup, test_follows_style, teardown);
   g_test_add ("/illustration/keeps-proportions", Fixture, NULL, setup, test_keeps_proportions,
               teardown);
+  g_test_add ("/illustration/renders-only-on-change", Fixture, NULL, setup,
+              test_renders_only_on_change, teardown);
   g_test_add ("/illustration/unknown-draws-nothing", Fixture, NULL, setup,
               test_unknown_draws_nothing, teardown);
   g_test_add ("/illustration/property", Fixture, NULL, setup, test_property, teardown);
