@@ -53,6 +53,8 @@ struct _BsCuePlayer
   char *voice_problem;
   char *sink_description;
   double volume;
+  BsCueStyle style;
+  gboolean halfway;
 
   GstElement *pipeline;
   GstElement *mixer;
@@ -244,9 +246,24 @@ on_state (BsSession   *session,
 
   self->last_state = state;
   if (state == BS_SESSION_CANCELLED)
-    bs_cue_player_stop (self);
+    {
+      bs_cue_player_stop (self);
+    }
+  else if (last == BS_SESSION_WAITING && bs_session_is_active (session)
+           && state != BS_SESSION_WAITING)
+    {
+      /* The person said a set done "until done" is done: only now can
+       * what follows be placed in time. */
+      g_object_unref (self->plan);
+      self->plan = bs_cue_plan_new_from (bs_session_get_schedule (session), self->style,
+                                         self->halfway,
+                                         (guint) MAX (bs_session_get_segment_index (session), 0));
+      replan_soon (self);
+    }
   else if (self->queued && (state == BS_SESSION_PAUSED || last == BS_SESSION_PAUSED))
-    replan_soon (self);
+    {
+      replan_soon (self);
+    }
 }
 
 static void
@@ -392,6 +409,34 @@ voices_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The texts of the whole run: the plan stops at the first set done "until
+ * done", and the plans after it are made when the person is done, too late
+ * to start speaking them. */
+static GStrv
+all_texts (BsCuePlayer *self)
+{
+  BsSchedule *schedule = bs_session_get_schedule (self->session);
+  guint n = bs_schedule_get_n_segments (schedule);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int end = -1;
+
+  do
+    {
+      g_autoptr(BsCuePlan) plan = bs_cue_plan_new_from (schedule, self->style, self->halfway,
+                                                        (guint) (end + 1));
+      g_auto(GStrv) texts = bs_cue_plan_dup_texts (plan);
+
+      for (guint i = 0; texts[i]; i++)
+        if (g_hash_table_add (seen, g_strdup (texts[i])))
+          g_strv_builder_add (builder, texts[i]);
+      end = bs_cue_plan_get_end_segment (plan);
+    }
+  while (end >= 0 && (guint) end + 1 < n);
+
+  return g_strv_builder_end (builder);
+}
+
 /* Speaks every text of the plan on a worker thread, then queues the cues.
  * Returns FALSE if there is nothing to wait for. */
 static gboolean
@@ -399,7 +444,7 @@ prepare_voices (BsCuePlayer *self)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  GStrv texts = bs_cue_plan_dup_texts (self->plan);
+  GStrv texts = all_texts (self);
 
   if (texts[0] == NULL)
     {
@@ -649,6 +694,8 @@ bs_cue_player_new (BsSession  *session,
 
   self = g_object_new (BS_TYPE_CUE_PLAYER, NULL);
   self->session = g_object_ref (session);
+  self->style = style;
+  self->halfway = halfway;
   self->plan = bs_cue_plan_new (bs_session_get_schedule (session), style, halfway);
   self->bank = bs_cue_bank_new ();
   self->volume = CLAMP (volume, 0.0, 1.0);

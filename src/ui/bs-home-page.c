@@ -25,6 +25,8 @@ struct _BsHomePage
   GtkLabel *summary_label;
   GtkButton *start_button;
   GtkMenuButton *menu_button;
+  AdwPreferencesGroup *routines_group;
+  GPtrArray *routine_rows;
 
   BsApplication *application; /* weak: the app outlives its windows */
   BsRoutine *routine;
@@ -179,6 +181,12 @@ bs_home_page_grab_focus (GtkWidget *widget)
 static void
 bs_home_page_dispose (GObject *object)
 {
+  BsHomePage *self = BS_HOME_PAGE (object);
+
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_data (bs_routine_library_get_model (bs_application_get_library (self->application)),
+                                          self);
+  g_clear_pointer (&self->routine_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), BS_TYPE_HOME_PAGE);
   /* The template's unnamed top-level box is not one of its bound children. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object)));)
@@ -204,6 +212,7 @@ bs_home_page_class_init (BsHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BsHomePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, BsHomePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, BsHomePage, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BsHomePage, routines_group);
   gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_start_clicked);
 }
@@ -214,6 +223,99 @@ bs_home_page_init (BsHomePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   bs_menu_button_set_accessible_label (self->menu_button, _("Main Menu"));
+  self->routine_rows = g_ptr_array_new ();
+}
+
+static const char *
+category_name (const char *category)
+{
+  if (g_strcmp0 (category, BS_CATEGORY_STRETCH) == 0)
+    return _("Stretching");
+  if (g_strcmp0 (category, BS_CATEGORY_STRENGTH) == 0)
+    return _("Strengthening");
+  if (g_strcmp0 (category, BS_CATEGORY_WARM_UP) == 0)
+    return _("Warm-up");
+  if (g_strcmp0 (category, BS_CATEGORY_TEST) == 0)
+    return _("Test");
+  return NULL;
+}
+
+static GtkWidget *
+routine_row (BsHomePage *self,
+             BsRoutine  *routine)
+{
+  GSettings *settings = bs_application_get_settings (self->application);
+  guint lead_in = MIN (g_settings_get_uint (settings, "lead-in-seconds"), BS_SCHEDULE_MAX_LEAD_IN);
+  g_autoptr(BsSchedule) schedule = bs_schedule_new (routine, NULL, 0, lead_in, NULL);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *start = gtk_button_new_from_icon_name ("media-playback-start-symbolic");
+  const char *category = category_name (bs_routine_get_category (routine));
+  g_autofree char *length = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *label = NULL;
+
+  if (schedule != NULL)
+    {
+      g_autofree char *clock = bs_format_clock (bs_schedule_get_total_seconds (schedule));
+
+      length = bs_schedule_has_open_ended (schedule)
+               /* Translators: a routine's length when part of it is done at
+                * the person's own pace, e.g. "15:55 and your own pace" */
+               ? g_strdup_printf (_("%s and your own pace"), clock)
+               : g_steal_pointer (&clock);
+    }
+  if (category != NULL && length != NULL)
+    /* Translators: a routine's kind and length, e.g. "Stretching · 15:55" */
+    subtitle = g_strdup_printf (_("%s · %s"), category, length);
+  else
+    subtitle = g_strdup (length != NULL ? length : category);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bs_routine_get_name (routine));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_widget_set_valign (start, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (start, "flat");
+  gtk_widget_add_css_class (start, "circular");
+  /* Translators: the accessible name of a button, "Start Daily stretches" */
+  label = g_strdup_printf (_("Start %s"), bs_routine_get_name (routine));
+  gtk_widget_set_tooltip_text (start, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (start), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (start), "window.start-routine");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (start), "(ssu)", bs_routine_get_id (routine), "", 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), start);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), start);
+  return row;
+}
+
+/* Every routine but the test, which has the page's top: the bundled ones
+ * and the person's own. */
+static void
+rebuild_routines (BsHomePage *self)
+{
+  GListModel *model = bs_routine_library_get_model (bs_application_get_library (self->application));
+
+  for (guint i = 0; i < self->routine_rows->len; i++)
+    adw_preferences_group_remove (self->routines_group, g_ptr_array_index (self->routine_rows, i));
+  g_ptr_array_set_size (self->routine_rows, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(BsRoutine) routine = g_list_model_get_item (model, i);
+      GtkWidget *row;
+
+      if (g_strcmp0 (bs_routine_get_id (routine), CORE_TEST_ID) == 0)
+        continue;
+      row = routine_row (self, routine);
+      adw_preferences_group_add (self->routines_group, row);
+      g_ptr_array_add (self->routine_rows, row);
+    }
+}
+
+static void
+on_routines_changed (BsHomePage *self)
+{
+  rebuild_routines (self);
 }
 
 void
@@ -225,4 +327,7 @@ bs_home_page_set_application (BsHomePage    *self,
 
   self->application = application;
   load_routine (self);
+  g_signal_connect_object (bs_routine_library_get_model (bs_application_get_library (application)),
+                           "items-changed", G_CALLBACK (on_routines_changed), self, G_CONNECT_SWAPPED);
+  rebuild_routines (self);
 }

@@ -8,6 +8,7 @@
 
 #include "bs-countdown.h"
 #include "bs-format.h"
+#include "bs-illustration.h"
 #include "bs-session-page.h"
 #include "bs-stage-bar.h"
 
@@ -27,7 +28,12 @@ struct _BsSessionPage
   GtkLabel *name_label;
   GtkLabel *side_label;
   GtkLabel *instruction_label;
+  BsIllustration *illustration;
   BsCountdown *countdown;
+  GtkWidget *reps_box;
+  GtkLabel *reps_label;
+  GtkLevelBar *pace_bar;
+  GtkButton *done_button;
   GtkLabel *status_label;
   GtkLabel *next_label;
   BsStageBar *stage_bar;
@@ -71,6 +77,42 @@ duration_text (guint seconds)
   return bs_format_clock (seconds);
 }
 
+/* A paced set shows the repetition and, in whole seconds, how far into it
+ * the person is; a set done "until done" shows how many to do. */
+static void
+update_reps (BsSessionPage *self)
+{
+  const BsSegment *segment = bs_session_get_segment (self->session);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->reps_box, segment->reps > 0);
+  if (segment->reps == 0)
+    return;
+
+  if (segment->until_done)
+    {
+      /* Translators: a set of repetitions done at the person's own pace */
+      text = g_strdup_printf (ngettext ("%u repetition, at your own pace",
+                                        "%u repetitions, at your own pace", segment->reps),
+                              segment->reps);
+      gtk_widget_set_visible (GTK_WIDGET (self->pace_bar), FALSE);
+    }
+  else
+    {
+      gint64 elapsed = (gint64) segment->duration * G_USEC_PER_SEC
+                       - bs_session_get_remaining_usec (self->session);
+      guint into_rep = (guint) ((elapsed / G_USEC_PER_SEC) % MAX (segment->pace, 1));
+
+      /* Translators: the repetition being done, "Repetition 3 of 10" */
+      text = g_strdup_printf (_("Repetition %u of %u"), MAX (bs_session_get_rep (self->session), 1),
+                              segment->reps);
+      gtk_widget_set_visible (GTK_WIDGET (self->pace_bar), TRUE);
+      gtk_level_bar_set_max_value (self->pace_bar, MAX (segment->pace, 1));
+      gtk_level_bar_set_value (self->pace_bar, into_rep + 1);
+    }
+  gtk_label_set_label (self->reps_label, text);
+}
+
 static void
 update_time (BsSessionPage *self)
 {
@@ -84,6 +126,7 @@ update_time (BsSessionPage *self)
   bs_countdown_set_text (self->countdown, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->countdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  update_reps (self);
 
   if (segment->duration > 0)
     fraction = 1.0 - (double) bs_session_get_remaining_usec (self->session) /
@@ -92,30 +135,88 @@ update_time (BsSessionPage *self)
                              fraction);
 }
 
+static const BsSegment *
+next_work (BsSchedule      *schedule,
+           const BsSegment *segment)
+{
+  return segment->next_work >= 0 ? bs_schedule_get_segment (schedule, (guint) segment->next_work)
+                                 : NULL;
+}
+
+/* Where the run is, in words: the stage of a test, or the set and round
+ * of a stretch or strength routine. */
+static char *
+position_text (BsSchedule      *schedule,
+               const BsSegment *segment)
+{
+  BsRoutine *routine = bs_schedule_get_routine (schedule);
+
+  if (segment->kind == BS_SEGMENT_GET_READY)
+    return g_strdup (_("Get into position"));
+  if (bs_routine_get_scoring (routine) == BS_SCORING_HOLD_TEST && segment->stage > 0)
+    return g_strdup_printf (_("Stage %u of %u"), segment->stage, bs_schedule_get_n_stages (schedule));
+  if (segment->set > 0 && segment->round > 0)
+    /* Translators: "Set 2 of 5 · Round 1 of 2" */
+    return g_strdup_printf (_("Set %u of %u · Round %u of %u"), segment->set, segment->n_sets,
+                            segment->round, segment->n_rounds);
+  if (segment->set > 0)
+    return g_strdup_printf (_("Set %u of %u"), segment->set, segment->n_sets);
+  if (segment->round > 0)
+    return g_strdup_printf (_("Round %u of %u"), segment->round, segment->n_rounds);
+  if (segment->step_index >= 0)
+    return g_strdup_printf (_("Exercise %u of %u"), (guint) segment->step_index + 1,
+                            bs_routine_get_n_steps (routine));
+  return g_strdup ("");
+}
+
+static char *
+next_text (BsSchedule *schedule,
+           int         index)
+{
+  const BsSegment *following;
+  g_autofree char *length = NULL;
+
+  if ((guint) index + 1 >= bs_schedule_get_n_segments (schedule))
+    return g_strdup (bs_routine_get_scoring (bs_schedule_get_routine (schedule)) == BS_SCORING_HOLD_TEST
+                     ? _("Last stage: hold on to the end")
+                     : _("The last one"));
+
+  following = bs_schedule_get_segment (schedule, (guint) index + 1);
+  if (following->until_done)
+    /* Translators: the next exercise, done at the person's own pace */
+    return g_strdup_printf (_("Next: %s, at your own pace"), following->name);
+  length = duration_text (following->duration);
+  /* Translators: the next stage and how long it lasts, e.g.
+   * "Next: Lift your left arm, 15 seconds". */
+  return g_strdup_printf (_("Next: %s, %s"), following->name, length);
+}
+
 static void
 update_segment (BsSessionPage *self)
 {
   BsSchedule *schedule = bs_session_get_schedule (self->session);
   int index = bs_session_get_segment_index (self->session);
   const BsSegment *segment = bs_session_get_segment (self->session);
-  g_autofree char *stage = NULL;
+  const BsSegment *upcoming = segment->kind == BS_SEGMENT_WORK ? segment : next_work (schedule, segment);
+  g_autofree char *stage = position_text (schedule, segment);
   g_autofree char *instruction = NULL;
-  g_autofree char *next = NULL;
+  g_autofree char *next = next_text (schedule, index);
   g_autofree char *template_text = countdown_template (segment->duration);
 
-  if (segment->kind == BS_SEGMENT_GET_READY)
-    {
-      stage = g_strdup (_("Get into position"));
-      /* Translators: %s is the first stage, e.g. "Plank on your elbows". */
-      instruction = g_strdup_printf (_("First: %s"), segment->instruction);
-    }
+  if (segment->kind == BS_SEGMENT_WORK)
+    instruction = g_strdup (segment->instruction ? segment->instruction : "");
+  else if (segment->kind == BS_SEGMENT_GET_READY && upcoming != NULL)
+    /* Translators: %s is the first stage, e.g. "Plank on your elbows". */
+    instruction = g_strdup_printf (_("First: %s"), upcoming->name);
+  else if (upcoming != NULL)
+    /* Translators: %s is what comes next, e.g. "Plank on your elbows";
+     * shown during the lead-in, rests and side switches. */
+    instruction = g_strdup_printf (_("Next: %s"), upcoming->name);
   else
-    {
-      stage = g_strdup_printf (_("Stage %u of %u"), segment->stage,
-                               bs_schedule_get_n_stages (schedule));
-      instruction = g_strdup (segment->instruction ? segment->instruction : "");
-    }
+    instruction = g_strdup ("");
+
   gtk_label_set_label (self->stage_label, stage);
+  gtk_widget_set_visible (GTK_WIDGET (self->stage_label), *stage != '\0');
   gtk_label_set_label (self->name_label, segment->name);
   gtk_label_set_label (self->instruction_label, instruction);
 
@@ -125,23 +226,27 @@ update_segment (BsSessionPage *self)
   else if (segment->side == BS_SIDE_RIGHT)
     gtk_label_set_label (self->side_label, _("Right side"));
 
-  if ((guint) index + 1 < bs_schedule_get_n_segments (schedule))
-    {
-      const BsSegment *following = bs_schedule_get_segment (schedule, (guint) index + 1);
-      g_autofree char *length = duration_text (following->duration);
+  /* The picture of what to do now, or of what comes next while resting. */
+  bs_illustration_set_illustration (self->illustration, upcoming ? upcoming->illustration : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->illustration),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, upcoming ? upcoming->name : "", -1);
 
-      /* Translators: the next stage and how long it lasts, e.g.
-       * "Next: Lift your left arm, 15 seconds". */
-      next = g_strdup_printf (_("Next: %s, %s"), following->name, length);
-    }
-  else
-    {
-      next = g_strdup (_("Last stage: hold on to the end"));
-    }
   gtk_label_set_label (self->next_label, next);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->countdown), !segment->until_done);
   bs_countdown_set_template (self->countdown, template_text);
   update_time (self);
+}
+
+/* A counted set can be ended by the person: "until done" sets must be,
+ * and a paced one may end early. */
+static gboolean
+counted_now (BsSessionPage *self)
+{
+  BsSessionState state = bs_session_get_state (self->session);
+
+  return (state == BS_SESSION_RUNNING || state == BS_SESSION_WAITING)
+         && bs_session_get_segment (self->session)->reps > 0;
 }
 
 static void
@@ -169,6 +274,11 @@ update_state (BsSessionPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   paused ? _("Resume") : _("Pause"), -1);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->done_button), state == BS_SESSION_WAITING);
+  if (state == BS_SESSION_WAITING && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.done", counted_now (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.toggle-pause", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.skip", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.back", active);
@@ -189,6 +299,8 @@ on_session_notify (BsSession     *session,
     update_time (self);
   else if (g_str_equal (name, "state") || g_str_equal (name, "paused-by-sleep"))
     update_state (self);
+  else if (g_str_equal (name, "rep"))
+    update_reps (self);
 }
 
 static void
@@ -232,6 +344,34 @@ give_up_activated (GtkWidget  *widget,
   BsSessionPage *self = BS_SESSION_PAGE (widget);
 
   if (self->session != NULL)
+    bs_session_give_up (self->session);
+}
+
+static void
+done_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BsSessionPage *self = BS_SESSION_PAGE (widget);
+
+  if (self->session != NULL && counted_now (self))
+    bs_session_done (self->session);
+}
+
+/* Enter: "done" in a counted set of a routine that is not a test, else "I
+ * had to stop", which is how a test is scored. */
+static void
+enter_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BsSessionPage *self = BS_SESSION_PAGE (widget);
+
+  if (self->session == NULL)
+    return;
+  if (counted_now (self))
+    bs_session_done (self->session);
+  else
     bs_session_give_up (self->session);
 }
 
@@ -320,6 +460,7 @@ bs_session_page_class_init (BsSessionPageClass *klass)
 
   g_type_ensure (BS_TYPE_COUNTDOWN);
   g_type_ensure (BS_TYPE_STAGE_BAR);
+  g_type_ensure (BS_TYPE_ILLUSTRATION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/bs-session-page.ui");
@@ -329,7 +470,12 @@ bs_session_page_class_init (BsSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BsSessionPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, BsSessionPage, side_label);
   gtk_widget_class_bind_template_child (widget_class, BsSessionPage, instruction_label);
+  gtk_widget_class_bind_template_child (widget_class, BsSessionPage, illustration);
   gtk_widget_class_bind_template_child (widget_class, BsSessionPage, countdown);
+  gtk_widget_class_bind_template_child (widget_class, BsSessionPage, reps_box);
+  gtk_widget_class_bind_template_child (widget_class, BsSessionPage, reps_label);
+  gtk_widget_class_bind_template_child (widget_class, BsSessionPage, pace_bar);
+  gtk_widget_class_bind_template_child (widget_class, BsSessionPage, done_button);
   gtk_widget_class_bind_template_child (widget_class, BsSessionPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, BsSessionPage, next_label);
   gtk_widget_class_bind_template_child (widget_class, BsSessionPage, stage_bar);
@@ -344,6 +490,8 @@ bs_session_page_class_init (BsSessionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "session.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "session.give-up", NULL, give_up_activated);
   gtk_widget_class_install_action (widget_class, "session.stop", NULL, stop_activated);
+  gtk_widget_class_install_action (widget_class, "session.done", NULL, done_activated);
+  gtk_widget_class_install_action (widget_class, "session.enter", NULL, enter_activated);
 }
 
 static void
@@ -362,8 +510,8 @@ bs_session_page_init (BsSessionPage *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Right, "session.skip");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Left, "session.back");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Escape, "session.stop");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Return, "session.give-up");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_KP_Enter, "session.give-up");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Return, "session.enter");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_KP_Enter, "session.enter");
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
@@ -397,6 +545,9 @@ bs_session_page_set_session (BsSessionPage *self,
   bs_stage_bar_set_schedule (self->stage_bar, schedule);
 
   gtk_widget_set_visible (GTK_WIDGET (self->give_up_button), TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->give_up_button),
+                               bs_routine_get_scoring (bs_schedule_get_routine (schedule)) == BS_SCORING_HOLD_TEST
+                               ? _("I had to stop (Enter)") : _("I had to stop"));
 
   g_signal_connect (session, "notify", G_CALLBACK (on_session_notify), self);
   update_segment (self);

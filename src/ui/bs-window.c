@@ -14,6 +14,7 @@
 #include "bs-history-recorder.h"
 #include "bs-home-page.h"
 #include "bs-result-page.h"
+#include "bs-routines-page.h"
 #include "bs-session-page.h"
 #include "bs-window.h"
 
@@ -29,6 +30,7 @@ struct _BsWindow
   BsAssessmentPage *assessment_page;
   BsAssessmentResult *assessment_result;
   BsHistoryPage *history_page;
+  BsRoutinesPage *routines_page;
 
   BsSession *session;
   BsHistoryRecorder *recorder;
@@ -190,6 +192,17 @@ show_history_activated (GtkWidget  *widget,
   bs_history_page_set_history (self->history_page, bs_application_get_history (get_app (self)));
   gtk_stack_set_visible_child_name (self->stack, "history");
   gtk_widget_grab_focus (GTK_WIDGET (self->history_page));
+}
+
+static void
+show_routines_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BsWindow *self = BS_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "routines");
+  gtk_widget_grab_focus (GTK_WIDGET (self->routines_page));
 }
 
 static BsCueStyle
@@ -506,6 +519,7 @@ bs_window_class_init (BsWindowClass *klass)
   g_type_ensure (BS_TYPE_ASSESSMENT_PAGE);
   g_type_ensure (BS_TYPE_ASSESSMENT_RESULT);
   g_type_ensure (BS_TYPE_HISTORY_PAGE);
+  g_type_ensure (BS_TYPE_ROUTINES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BsWindow, toast_overlay);
@@ -516,6 +530,7 @@ bs_window_class_init (BsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BsWindow, assessment_page);
   gtk_widget_class_bind_template_child (widget_class, BsWindow, assessment_result);
   gtk_widget_class_bind_template_child (widget_class, BsWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, BsWindow, routines_page);
   gtk_widget_class_bind_template_callback (widget_class, on_assessment_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_assessment_closed);
 
@@ -527,6 +542,7 @@ bs_window_class_init (BsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.start-assessment", NULL,
                                    start_assessment_activated);
   gtk_widget_class_install_action (widget_class, "window.show-history", NULL, show_history_activated);
+  gtk_widget_class_install_action (widget_class, "window.show-routines", NULL, show_routines_activated);
   gtk_widget_class_install_action (widget_class, "window.show-history-problem", NULL,
                                    show_history_problem_activated);
   gtk_widget_class_install_action (widget_class, "window.show-audio-problem", NULL,
@@ -561,6 +577,7 @@ bs_window_new (BsApplication *application)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   bs_home_page_set_application (self->home_page, application);
+  bs_routines_page_set_library (self->routines_page, bs_application_get_library (application));
   notice = bs_application_take_history_notice (application);
   if (notice != NULL)
     show_history_problem (self, notice);

@@ -14,6 +14,8 @@
 #include "bs-assessment-page.h"
 #include "bs-history-fixture.h"
 #include "bs-history-page.h"
+#include "bs-routine-editor.h"
+#include "bs-routines-page.h"
 #include "bs-session-page.h"
 #include "bs-test-util.h"
 #include "bs-window.h"
@@ -142,6 +144,79 @@ shoot_assessment (BsApplication *app,
     bs_test_answer (wizard, flags[i], i == 2 ? "Yes" : "No");
   wizard_next (wizard);
   shoot (window, variant, "assessment-9-see-a-clinician");
+
+  bs_test_app_close_windows (app);
+}
+
+/* The first segment of @kind from @first on whose name starts with @name. */
+static const BsSegment *
+find_segment (BsSchedule    *schedule,
+              BsSegmentKind  kind,
+              const char    *name,
+              guint          set)
+{
+  for (guint i = 0; i < bs_schedule_get_n_segments (schedule); i++)
+    {
+      const BsSegment *segment = bs_schedule_get_segment (schedule, i);
+
+      if (segment->kind == kind && (name == NULL || g_str_has_prefix (segment->name, name))
+          && (set == 0 || segment->set == set))
+        return segment;
+    }
+  g_error ("no segment “%s” in the schedule", name ? name : "");
+}
+
+/* The daily stretches: a per-side set, a rest, a paced counted set; then
+ * the routines list and the editor. */
+static void
+shoot_routines (BsApplication *app,
+                BsFakeClock   *fake,
+                const Variant *variant)
+{
+  GtkWindow *window = bs_test_app_open_window (app);
+  GtkWidget *page = bs_test_child (GTK_WIDGET (window), BS_TYPE_WINDOW, "routines_page");
+  BsSchedule *schedule;
+  BsRoutineEditor *editor;
+  guint now = 0;
+  const BsSegment *segment;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.start-routine", "(ssu)",
+                              "daily-stretches", "", 0);
+  bs_test_settle ();
+  schedule = bs_session_get_schedule (bs_window_get_session (BS_WINDOW (window)));
+
+  segment = find_segment (schedule, BS_SEGMENT_WORK, "Piriformis", 2);
+  bs_fake_clock_advance (fake, (segment->start + 12 - now) * SEC);
+  now = segment->start + 12;
+  shoot (window, variant, "stretch-session");
+
+  segment = find_segment (schedule, BS_SEGMENT_REST, NULL, 0);
+  while (segment->start < now || segment->kind != BS_SEGMENT_REST)
+    segment++;
+  bs_fake_clock_advance (fake, (segment->start + 3 - now) * SEC);
+  now = segment->start + 3;
+  shoot (window, variant, "stretch-rest");
+
+  segment = find_segment (schedule, BS_SEGMENT_WORK, "Pelvic", 0);
+  bs_fake_clock_advance (fake, (segment->start + 9 - now) * SEC);
+  shoot (window, variant, "stretch-reps");
+
+  gtk_widget_activate_action (GTK_WIDGET (bs_test_child (GTK_WIDGET (window), BS_TYPE_WINDOW,
+                                                         "session_page")),
+                              "session.stop", NULL);
+  bs_test_settle ();
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      adw_message_dialog_response (l->data, "discard");
+  bs_test_settle ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-routines", NULL);
+  shoot (window, variant, "routines");
+
+  editor = bs_routines_page_duplicate (BS_ROUTINES_PAGE (page), "daily-stretches");
+  gtk_window_set_default_size (GTK_WINDOW (editor), MIN (variant->width, 600), variant->height);
+  shoot (GTK_WINDOW (editor), variant, "routine-editor");
+  gtk_window_destroy (GTK_WINDOW (editor));
 
   bs_test_app_close_windows (app);
 }
@@ -279,6 +354,7 @@ main (int   argc,
       run_variant (app, BS_FAKE_CLOCK (clock), &variants[i]);
       shoot_assessment (app, &variants[i]);
       shoot_history (app, &variants[i]);
+      shoot_routines (app, BS_FAKE_CLOCK (clock), &variants[i]);
     }
   bs_assessment_draft_discard ();
 

@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 #include <locale.h>
+#include <string.h>
 
 #include "bs-countdown.h"
 #include "bs-result-page.h"
@@ -349,8 +350,11 @@ test_secondary_windows (Fixture       *f,
     AdwComboRow *style = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (shown),
                                                                        G_OBJECT_TYPE (shown),
                                                                        "cue_style_row"));
+    g_autofree char *chosen = NULL;
+
     adw_combo_row_set_selected (style, 1);
-    g_assert_cmpstr (g_settings_get_string (settings, "cue-style"), ==, "tones");
+    chosen = g_settings_get_string (settings, "cue-style");
+    g_assert_cmpstr (chosen, ==, "tones");
     g_settings_set_string (settings, "cue-style", "off");
     g_assert_cmpuint (adw_combo_row_get_selected (style), ==, 2);
     g_settings_reset (settings, "cue-style");
@@ -428,6 +432,85 @@ test_sleep_is_shown (Fixture       *f,
                                                          "status_label")));
 }
 
+/* A routine of the person's own, hands-free: the side to work, the switch,
+ * a set done "until done" that waits as long as it takes and ends with
+ * Enter, and the run kept in the history as completed. */
+static const char own_routine[] =
+  "{ \"format\": 2, \"id\": \"test-own\", \"name\": \"Own routine\", \"category\": \"stretch\",\n"
+  "  \"steps\": [\n"
+  "    { \"kind\": \"per-side\", \"name\": \"Knee to chest\", \"seconds\": 20,\n"
+  "      \"switch-seconds\": 5, \"first-side\": \"right\", \"illustration\": \"knee-to-chest\" },\n"
+  "    { \"kind\": \"counted\", \"name\": \"Pelvic tilt\", \"reps\": 12, \"pace\": \"until-done\" },\n"
+  "    { \"name\": \"Seated hamstring stretch\", \"seconds\": 10 }\n"
+  "  ] }\n";
+
+static void
+test_own_routine_hands_free (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) dir = bs_routine_library_get_user_dir ();
+  g_autoptr(GFile) file = g_file_get_child (dir, "test-own.backstay.json");
+  BsRoutineLibrary *library = bs_application_get_library (f->app);
+  BsSession *session;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BsHistoryEntry) recorded = NULL;
+  GListModel *entries = bs_history_get_entries (bs_application_get_history (f->app));
+
+  g_file_make_directory_with_parents (dir, NULL, NULL);
+  g_assert_true (g_file_replace_contents (file, own_routine, strlen (own_routine), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (bs_routine_library_reload (library, &error));
+  g_assert_nonnull (bs_routine_library_lookup (library, "test-own"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "window.start-routine", "(ssu)",
+                              "test-own", "", 0);
+  bs_test_settle ();
+  session = bs_window_get_session (window (f));
+  g_assert_nonnull (session);
+
+  /* Lead-in, then the right side. */
+  advance (f, (BS_SCHEDULE_DEFAULT_LEAD_IN + 3) * SEC);
+  g_assert_cmpstr (session_label (f, "name_label"), ==, "Knee to chest");
+  g_assert_cmpstr (session_label (f, "side_label"), ==, "Right side");
+  g_assert_cmpstr (session_label (f, "stage_label"), ==, "Exercise 1 of 3");
+
+  /* The switch names the side to come and what it is for. */
+  advance (f, 18 * SEC);
+  g_assert_cmpstr (session_label (f, "name_label"), ==, "Switch sides");
+  g_assert_cmpstr (session_label (f, "side_label"), ==, "Left side");
+  g_assert_cmpstr (session_label (f, "instruction_label"), ==, "Next: Knee to chest");
+
+  /* Until done: no countdown, a Done button, and time does not move it. */
+  advance (f, (4 + 20) * SEC);
+  g_assert_cmpint (bs_session_get_state (session), ==, BS_SESSION_WAITING);
+  g_assert_cmpstr (session_label (f, "name_label"), ==, "Pelvic tilt");
+  g_assert_cmpstr (session_label (f, "reps_label"), ==, "12 repetitions, at your own pace");
+  g_assert_false (gtk_widget_get_visible (bs_test_child (f->session_page, BS_TYPE_SESSION_PAGE, "countdown")));
+  g_assert_true (gtk_widget_get_visible (bs_test_child (f->session_page, BS_TYPE_SESSION_PAGE, "done_button")));
+  advance (f, 3600 * SEC);
+  g_assert_cmpint (bs_session_get_state (session), ==, BS_SESSION_WAITING);
+
+  /* Enter is "done" here, not "I had to stop". */
+  bs_test_press_key (f->session_page, GDK_KEY_Return);
+  bs_test_settle ();
+  g_assert_cmpint (bs_session_get_state (session), ==, BS_SESSION_RUNNING);
+  g_assert_cmpstr (session_label (f, "name_label"), ==, "Seated hamstring stretch");
+  g_assert_false (gtk_widget_get_visible (bs_test_child (f->session_page, BS_TYPE_SESSION_PAGE, "done_button")));
+
+  advance (f, 11 * SEC);
+  g_assert_cmpint (bs_session_get_state (session), ==, BS_SESSION_FINISHED);
+  g_assert_cmpstr (bs_window_get_page (window (f)), ==, "result");
+  recorded = g_list_model_get_item (entries, 0);
+  g_assert_cmpstr (bs_history_entry_get_routine_id (recorded), ==, "test-own");
+  g_assert_cmpint (bs_history_entry_get_outcome (recorded), ==, BS_OUTCOME_COMPLETED);
+  g_assert_cmpuint (bs_history_entry_get_stages_done (recorded), ==, 4);
+
+  g_assert_true (g_file_delete (file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (bs_routine_library_reload (library, &error));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +531,8 @@ main (int   argc,
   g_test_add ("/window/no-audio-message", Fixture, NULL, setup, test_no_audio_message, teardown);
   g_test_add ("/window/keeps-awake", Fixture, NULL, setup, test_keeps_awake, teardown);
   g_test_add ("/window/sleep-is-shown", Fixture, NULL, setup, test_sleep_is_shown, teardown);
+  g_test_add ("/window/own-routine-hands-free", Fixture, NULL, setup, test_own_routine_hands_free,
+              teardown);
 
   return g_test_run ();
 }
