@@ -242,6 +242,74 @@ test_render_cues (void)
   g_rmdir (dir);
 }
 
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_assert_cmpint (g_remove (child), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+/* A routine file opened with the app (as the file manager does through
+ * its MIME type) lands in the person's routines.  The window is real, so
+ * this needs a display; without one the test is skipped. */
+static void
+test_open_routine_file (void)
+{
+  const char *binary = g_getenv ("BACKSTAY_BINARY");
+  static const char routine[] =
+    "{ \"format\": 2, \"id\": \"opened-file\", \"name\": \"Opened from a file\",\n"
+    "  \"steps\": [ { \"name\": \"Hold\", \"seconds\": 30 } ] }\n";
+  g_autofree char *home = g_dir_make_tmp ("backstay-open-XXXXXX", NULL);
+  g_autofree char *source = g_build_filename (home, "shared.backstay.json", NULL);
+  g_autofree char *data_home = g_build_filename (home, "data", NULL);
+  g_autofree char *imported = g_build_filename (data_home, "backstay", "routines",
+                                                "opened-file.backstay.json", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copied = NULL;
+  gint64 deadline;
+
+  if (g_getenv ("DISPLAY") == NULL)
+    {
+      g_test_skip ("no display: run under xvfb-run (tools/dev test does)");
+      return;
+    }
+  g_assert_true (g_file_set_contents (source, routine, -1, &error));
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "BACKSTAY_AUDIO_SINK", "fakesink", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, binary, source, NULL);
+  g_assert_no_error (error);
+
+  /* Waiting for the app to act, not timing it: the limit only stops a
+   * broken build from hanging the suite. */
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (!g_file_test (imported, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_usleep (G_USEC_PER_SEC / 20);
+  g_subprocess_force_exit (process);
+  g_subprocess_wait (process, NULL, NULL);
+
+  g_assert_true (g_file_get_contents (imported, &copied, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (copied, ==, routine);
+
+  remove_tree (home);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/cli/print-routine/short-easiest", test_print_short_easiest);
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli/render-cues", test_render_cues);
+  g_test_add_func ("/cli/open-routine-file", test_open_routine_file);
 
   return g_test_run ();
 }

@@ -47,6 +47,8 @@ static const GOptionEntry option_entries[] = {
   { "form", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Run form FORM of the routine, e.g. “short”"), N_("FORM") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    N_("Routine files (*.backstay.json) to add to your routines"), N_("[FILE…]") },
   { NULL }
 };
 
@@ -251,6 +253,7 @@ bs_application_command_line (GApplication            *app,
   BsApplication *self = BS_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   const char *start_id = NULL;
+  g_autofree const char **files = NULL;
   BsWindow *window = ensure_window (self);
 
   if (g_variant_dict_lookup (options, "start", "&s", &start_id))
@@ -265,6 +268,17 @@ bs_application_command_line (GApplication            *app,
         }
       bs_window_start (window, schedule);
     }
+
+  /* Files opened with the app (its MIME type, or named on the command
+   * line): each is imported as the routines page would, asking about a
+   * routine that is already there, and saying why a file is refused. */
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files))
+    for (guint i = 0; files[i] != NULL; i++)
+      {
+        g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
+                                                                                 files[i]);
+        bs_window_import_routine (window, file);
+      }
   return EXIT_SUCCESS;
 }
 

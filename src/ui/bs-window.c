@@ -585,6 +585,25 @@ bs_window_new (BsApplication *application)
 }
 
 /**
+ * bs_window_import_routine:
+ * @file: a routine file
+ *
+ * Shows the routines page and imports @file there.
+ */
+void
+bs_window_import_routine (BsWindow *self,
+                          GFile    *file)
+{
+  g_return_if_fail (BS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* Not in the middle of a run: the run's page stays, the file waits. */
+  if (self->session == NULL || !bs_session_is_active (self->session))
+    gtk_stack_set_visible_child_name (self->stack, "routines");
+  bs_routines_page_import (self->routines_page, file);
+}
+
+/**
  * bs_window_get_session:
  *
  * Returns: (transfer none) (nullable): the session shown, if any

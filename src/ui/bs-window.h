@@ -21,4 +21,7 @@ const char *bs_window_get_audio_problem (BsWindow *self);
 gboolean    bs_window_is_keeping_awake (BsWindow *self);
 gboolean    bs_window_was_refused_keeping_awake (BsWindow *self);
 
+void         bs_window_import_routine (BsWindow *self,
+                                      GFile    *file);
+
 G_END_DECLS
