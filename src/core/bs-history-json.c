@@ -31,11 +31,19 @@ add_time (JsonBuilder *builder,
           const char  *member,
           GDateTime   *when)
 {
+  g_autoptr(GDateTime) utc = NULL;
   g_autofree char *text = NULL;
+  int year, month, day;
 
   if (when == NULL)
     return;
-  text = g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
+  /* By hand: g_date_time_format()'s %Y does not pad, and ISO 8601 (and so
+   * the reader) wants four digits for the years before 1000 too. */
+  utc = g_date_time_to_utc (when);
+  g_date_time_get_ymd (utc, &year, &month, &day);
+  text = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+                          g_date_time_get_hour (utc), g_date_time_get_minute (utc),
+                          g_date_time_get_second (utc));
   json_builder_set_member_name (builder, member);
   json_builder_add_string_value (builder, text);
 }
@@ -333,11 +341,13 @@ read_time (Scope       *scope,
   if (!read_string (scope, name, TRUE, &text, error))
     return FALSE;
   parsed = g_date_time_new_from_iso8601 (text, NULL);
-  if (parsed == NULL)
+  /* In UTC a time at either end of GDateTime's range (years 1 to 9999) can
+   * fall outside it, and is then NULL. */
+  *out = parsed != NULL ? g_date_time_to_utc (parsed) : NULL;
+  if (*out == NULL)
     return fail (scope->reader, pointer, BS_ERROR_INVALID, error,
                  _("entry %u: “%s” must be a date and time such as 2026-05-03T07:30:00Z"),
                  scope->index, name);
-  *out = g_date_time_to_utc (parsed);
   return TRUE;
 }
 
@@ -368,6 +378,34 @@ object_to_string (JsonObject *object)
 
   json_node_set_object (node, object);
   return json_to_string (node, FALSE);
+}
+
+/* The embedded JSON as the store keeps it.  It has to read back: json-glib
+ * turns escapes such as "\ud800" into invalid UTF-8 and 1e999 into
+ * infinity, both of which it then writes as text no JSON reader takes, so
+ * the entry could never be exported again. */
+static gboolean
+read_embedded (Scope       *scope,
+               const char  *name,
+               JsonObject  *object,
+               char       **out,
+               GError     **error)
+{
+  g_autofree char *text = object_to_string (object);
+  g_autoptr(JsonNode) again = NULL;
+
+  if (g_utf8_validate (text, -1, NULL))
+    again = json_from_string (text, NULL);
+  if (again == NULL)
+    {
+      g_autofree char *pointer = pointer_to (scope, name);
+
+      return fail (scope->reader, pointer, BS_ERROR_INVALID, error,
+                   _("entry %u: “%s” holds text that is not valid or a number out of range"),
+                   scope->index, name);
+    }
+  *out = g_steal_pointer (&text);
+  return TRUE;
 }
 
 static gboolean
@@ -438,7 +476,7 @@ read_session (Scope           *scope,
       || !read_uint (&session, "stage-reached", MAX_STAGES, &stage_reached, error)
       || !read_uint (&session, "target-seconds", 24 * 3600, &target, error)
       || !read_stages (&session, entry, error)
-      || !read_object (&session, "schedule", TRUE, &schedule, error))
+      || !read_object (&session, "schedule", FALSE, &schedule, error))
     return FALSE;
 
   if (!bs_outcome_from_string (outcome, &entry->outcome))
@@ -458,15 +496,23 @@ read_session (Scope           *scope,
       return fail (scope->reader, pointer, BS_ERROR_RANGE, error,
                    _("entry %u: “stage-reached” is beyond the stages listed"), scope->index);
     }
+  /* Checked last, so that a broken outcome or stage is named first.  The
+   * store keeps every session with its schedule: one without would pass
+   * here and fail the import. */
+  if (schedule == NULL)
+    return fail (scope->reader, session_pointer, BS_ERROR_MISSING, error,
+                 _("entry %u: “%s” is missing"), scope->index, "schedule");
 
   entry->level = (guint) level;
   entry->stage_reached = (guint) stage_reached;
   entry->target_seconds = (guint) target;
-  if (schedule != NULL)
-    {
-      g_autofree char *json = object_to_string (schedule);
-      entry->schedule_json = g_ref_string_new_intern (json);
-    }
+  {
+    g_autofree char *json = NULL;
+
+    if (!read_embedded (&session, "schedule", schedule, &json, error))
+      return FALSE;
+    entry->schedule_json = g_ref_string_new_intern (json);
+  }
   return TRUE;
 }
 
@@ -491,11 +537,20 @@ read_assessment (Scope           *scope,
       || !read_object (&assessment, "answers", TRUE, &answers, error)
       || !read_object (&assessment, "findings", TRUE, &findings, error))
     return FALSE;
+  /* The rules are numbered from 1, and the store holds to that. */
+  if (rules_version < 1)
+    {
+      g_autofree char *pointer = pointer_to (&assessment, "rules-version");
+      return fail (scope->reader, pointer, BS_ERROR_RANGE, error,
+                   _("entry %u: “%s” must be from 1 to %d"), scope->index, "rules-version",
+                   G_MAXUINT16);
+    }
 
   entry->outcome = BS_OUTCOME_COMPLETED;
   entry->rules_version = (guint) rules_version;
-  entry->answers_json = object_to_string (answers);
-  entry->findings_json = object_to_string (findings);
+  if (!read_embedded (&assessment, "answers", answers, &entry->answers_json, error)
+      || !read_embedded (&assessment, "findings", findings, &entry->findings_json, error))
+    return FALSE;
 
   /* The answers are read again whenever the entry is shown: refuse them
    * now rather than keep something that never reads. */

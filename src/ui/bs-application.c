@@ -13,6 +13,7 @@
 #include "bs-cue-render.h"
 #include "bs-error.h"
 #include "bs-format.h"
+#include "bs-libnotify-notifier.h"
 #include "bs-preferences-window.h"
 #include "bs-real-clock.h"
 #include "bs-schedule.h"
@@ -26,6 +27,7 @@ struct _BsApplication
   GSettings *settings;
   BsClock *clock;
   BsHistory *history;     /* opened when first needed */
+  BsNotifier *notifier;   /* likewise */
   char *history_notice;   /* what went wrong opening it, for the first window */
 };
 
@@ -374,6 +376,7 @@ bs_application_finalize (GObject *object)
   g_clear_object (&self->clock);
   g_clear_object (&self->history);
   g_free (self->history_notice);
+  g_clear_object (&self->notifier);
 
   G_OBJECT_CLASS (bs_application_parent_class)->finalize (object);
 }
@@ -582,4 +585,29 @@ bs_application_get_units (BsApplication *self)
     return BS_UNITS_IMPERIAL;
 #endif
   return BS_UNITS_METRIC;
+}
+
+/**
+ * bs_application_get_notifier:
+ *
+ * Returns: (transfer none): desktop notifications (libnotify), unless a
+ *   test put its own in their place
+ */
+BsNotifier *
+bs_application_get_notifier (BsApplication *self)
+{
+  g_return_val_if_fail (BS_IS_APPLICATION (self), NULL);
+
+  if (self->notifier == NULL)
+    self->notifier = bs_libnotify_notifier_new (_("Backstay"));
+  return self->notifier;
+}
+
+void
+bs_application_set_notifier (BsApplication *self,
+                             BsNotifier    *notifier)
+{
+  g_return_if_fail (BS_IS_APPLICATION (self));
+  g_return_if_fail (BS_IS_NOTIFIER (notifier));
+  g_set_object (&self->notifier, notifier);
 }

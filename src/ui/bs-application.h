@@ -7,6 +7,7 @@
 #include "bs-findings.h"
 #include "bs-history.h"
 #include "bs-measure.h"
+#include "bs-notifier.h"
 #include "bs-result.h"
 #include "bs-routine-library.h"
 
@@ -27,5 +28,8 @@ void              bs_application_set_history  (BsApplication *self,
 char             *bs_application_take_history_notice (BsApplication *self);
 BsFindings       *bs_application_dup_last_findings   (BsApplication *self);
 BsUnits           bs_application_get_units           (BsApplication *self);
+BsNotifier       *bs_application_get_notifier        (BsApplication *self);
+void              bs_application_set_notifier        (BsApplication *self,
+                                                      BsNotifier    *notifier);
 
 G_END_DECLS

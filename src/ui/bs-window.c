@@ -12,6 +12,7 @@
 #include "bs-core-enums.h"
 #include "bs-history-page.h"
 #include "bs-history-recorder.h"
+#include "bs-history-text.h"
 #include "bs-home-page.h"
 #include "bs-result-page.h"
 #include "bs-routines-page.h"
@@ -37,6 +38,8 @@ struct _BsWindow
   BsCuePlayer *player;
   char *audio_problem;   /* said once per window */
   char *history_problem; /* likewise */
+  gboolean notified_finished;   /* the notifications shown and still true */
+  gboolean notified_asleep;
   guint inhibit_cookie;  /* while a session runs or is paused */
   gboolean inhibit_refused;
 };
@@ -77,6 +80,95 @@ uninhibit (BsWindow *self)
   self->inhibit_cookie = 0;
 }
 
+/* Notifications: only when the person is not looking at the window, and
+ * taken back as soon as they are, or no longer true. */
+static gboolean
+is_looked_at (BsWindow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self)) && gtk_window_is_active (GTK_WINDOW (self));
+}
+
+static void
+withdraw_notification (BsWindow   *self,
+                       const char *id,
+                       gboolean   *shown)
+{
+  if (!*shown)
+    return;
+  bs_notifier_withdraw (bs_application_get_notifier (get_app (self)), id);
+  *shown = FALSE;
+}
+
+static void
+notify_finished (BsWindow *self,
+                 BsResult *result)
+{
+  /* Said as the history will say it. */
+  g_autoptr(BsHistoryEntry) entry = bs_history_entry_new_session (result, bs_result_get_completed (result)
+                                                                          ? BS_OUTCOME_COMPLETED
+                                                                          : BS_OUTCOME_STOPPED_EARLY);
+  g_autofree char *figure = bs_history_entry_dup_figure (entry);
+  g_autofree char *body = g_markup_escape_text (figure, -1);
+  BsRoutine *routine = bs_schedule_get_routine (bs_result_get_schedule (result));
+
+  if (is_looked_at (self))
+    return;
+  withdraw_notification (self, "asleep", &self->notified_asleep);
+  /* Translators: a notification's title, %s is the routine: "Daily stretches finished" */
+  {
+    g_autofree char *title = g_strdup_printf (_("%s finished"), bs_routine_get_name (routine));
+
+    bs_notifier_show (bs_application_get_notifier (get_app (self)), "finished", title, body,
+                      _("Show Result"));
+  }
+  self->notified_finished = TRUE;
+}
+
+static void
+on_paused_by_sleep (BsSession  *session,
+                    GParamSpec *pspec,
+                    BsWindow   *self)
+{
+  if (!bs_session_get_paused_by_sleep (session))
+    {
+      withdraw_notification (self, "asleep", &self->notified_asleep);
+      return;
+    }
+  if (is_looked_at (self))
+    return;
+  bs_notifier_show (bs_application_get_notifier (get_app (self)), "asleep",
+                    _("Paused: the computer was asleep"),
+                    _("Your run waits where it stopped. Resume it when you are ready."),
+                    _("Show"));
+  self->notified_asleep = TRUE;
+}
+
+static void
+on_is_active (BsWindow *self)
+{
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+  withdraw_notification (self, "finished", &self->notified_finished);
+  withdraw_notification (self, "asleep", &self->notified_asleep);
+}
+
+static void
+on_notification_activated (BsNotifier *notifier,
+                           const char *id,
+                           BsWindow   *self)
+{
+  const char *token = bs_notifier_get_activation_token (notifier);
+
+  /* The desktop took it away when it was clicked. */
+  if (g_str_equal (id, "finished"))
+    self->notified_finished = FALSE;
+  else if (g_str_equal (id, "asleep"))
+    self->notified_asleep = FALSE;
+  if (token != NULL)
+    gtk_window_set_startup_id (GTK_WINDOW (self), token);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
 static void
 on_session_finished (BsSession *session,
                      BsWindow  *self)
@@ -91,6 +183,7 @@ on_session_finished (BsSession *session,
     }
   bs_result_page_set_result (self->result_page, result);
   gtk_stack_set_visible_child_name (self->stack, "result");
+  notify_finished (self, result);
   /* The result page's main button takes the focus from the session's. */
   gtk_widget_grab_focus (GTK_WIDGET (self->result_page));
 }
@@ -276,6 +369,9 @@ bs_window_start (BsWindow   *self,
   self->session = bs_session_new (schedule, bs_application_get_clock (get_app (self)));
   g_signal_connect_object (self->session, "finished", G_CALLBACK (on_session_finished), self, 0);
   self->recorder = bs_history_recorder_new (bs_application_get_history (get_app (self)), self->session);
+  g_signal_connect_object (self->session, "notify::paused-by-sleep", G_CALLBACK (on_paused_by_sleep),
+                           self, 0);
+  withdraw_notification (self, "finished", &self->notified_finished);
   g_signal_connect_object (self->recorder, "failed", G_CALLBACK (on_recording_failed), self, 0);
   bs_session_page_set_session (self->session_page, self->session);
   gtk_stack_set_visible_child_name (self->stack, "session");
@@ -578,6 +674,9 @@ bs_window_new (BsApplication *application)
     gtk_window_maximize (GTK_WINDOW (self));
   bs_home_page_set_application (self->home_page, application);
   bs_routines_page_set_library (self->routines_page, bs_application_get_library (application));
+  g_signal_connect_object (bs_application_get_notifier (application), "activated",
+                           G_CALLBACK (on_notification_activated), self, 0);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active), NULL);
   notice = bs_application_take_history_notice (application);
   if (notice != NULL)
     show_history_problem (self, notice);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bs-test-util.h"
+#include "bs-fake-notifier.h"
 #include "bs-window.h"
 
 /**
@@ -29,6 +30,11 @@ bs_test_app_new (BsClock *clock)
    * follow another's in the same process. */
   g_application_set_application_id (G_APPLICATION (app), NULL);
   bs_application_set_clock (app, clock);
+  /* Notifications go to a strict double, never to the desktop. */
+  {
+    g_autoptr(BsNotifier) notifier = bs_fake_notifier_new ();
+    bs_application_set_notifier (app, notifier);
+  }
   /* Nothing a test records reaches the disk unless the test asks. */
   {
     g_autoptr(BsHistory) history = bs_history_new_in_memory ();

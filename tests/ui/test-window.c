@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bs-countdown.h"
+#include "bs-fake-notifier.h"
 #include "bs-result-page.h"
 #include "bs-session-page.h"
 #include "bs-test-util.h"
@@ -432,6 +433,52 @@ test_sleep_is_shown (Fixture       *f,
                                                          "status_label")));
 }
 
+/* Away from the window (here: hidden), the end of a run and a pause for
+ * sleep are notified; clicking brings the window back, and a notification
+ * no longer true is taken back. */
+static void
+test_notifications (Fixture       *f,
+                    gconstpointer  data)
+{
+  BsFakeNotifier *notifier = BS_FAKE_NOTIFIER (bs_application_get_notifier (f->app));
+  guint before = bs_fake_notifier_get_n_records (notifier);
+  const BsFakeNotifierRecord *shown;
+  BsSession *session;
+
+  /* Looked at: nothing is notified. */
+  start_from_home (f);
+  advance (f, 200 * SEC);
+  g_assert_cmpstr (bs_window_get_page (window (f)), ==, "result");
+  g_assert_cmpuint (bs_fake_notifier_get_n_records (notifier), ==, before);
+
+  /* Hidden: asleep, then awake again, then finished. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "window.restart", NULL);
+  session = bs_window_get_session (window (f));
+  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
+  advance (f, 15 * SEC);
+  bs_fake_clock_sleep (BS_FAKE_CLOCK (f->clock), 300 * SEC);
+  advance (f, 1 * SEC);
+  shown = bs_fake_notifier_get_shown (notifier, "asleep");
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (shown->title, ==, "Paused: the computer was asleep");
+
+  bs_session_resume (session);
+  g_assert_null (bs_fake_notifier_get_shown (notifier, "asleep"));
+  advance (f, 200 * SEC);
+  shown = bs_fake_notifier_get_shown (notifier, "finished");
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (shown->title, ==, "Core strength test finished");
+  g_assert_cmpstr (shown->body, ==, "Good core strength: 180 of 180 s");
+  g_assert_cmpstr (shown->action_label, ==, "Show Result");
+
+  /* The click shows the window with the result. */
+  g_assert_true (bs_fake_notifier_click (notifier, "finished"));
+  bs_test_settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_cmpstr (bs_window_get_page (window (f)), ==, "result");
+  g_assert_null (bs_fake_notifier_get_shown (notifier, "finished"));
+}
+
 /* A routine of the person's own, hands-free: the side to work, the switch,
  * a set done "until done" that waits as long as it takes and ends with
  * Enter, and the run kept in the history as completed. */
@@ -531,6 +578,7 @@ main (int   argc,
   g_test_add ("/window/no-audio-message", Fixture, NULL, setup, test_no_audio_message, teardown);
   g_test_add ("/window/keeps-awake", Fixture, NULL, setup, test_keeps_awake, teardown);
   g_test_add ("/window/sleep-is-shown", Fixture, NULL, setup, test_sleep_is_shown, teardown);
+  g_test_add ("/window/notifications", Fixture, NULL, setup, test_notifications, teardown);
   g_test_add ("/window/own-routine-hands-free", Fixture, NULL, setup, test_own_routine_hands_free,
               teardown);
 
