@@ -11,6 +11,7 @@
 #include "bs-history-csv.h"
 #include "bs-history-entry-private.h"
 #include "bs-history-json.h"
+#include "bs-history-text.h"
 #include "bs-routine.h"
 
 /* Export and import of the history, without the store: the same entries
@@ -363,6 +364,45 @@ test_csv_field (void)
     }
 }
 
+/* The names the entry window lists: a side only where one name is done on
+ * both sides, and the set where there are several. */
+static void
+test_stage_names (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BsRoutine) routine = bs_routine_new_from_resource (RESOURCE_BASE "/routines/piriformis-stretch.json",
+                                                               &error);
+  g_autoptr(BsSchedule) schedule = NULL;
+  g_autoptr(BsResult) result = NULL;
+  g_autoptr(BsHistoryEntry) stretch = NULL;
+  g_autoptr(BsHistoryEntry) test = make_core_test_entry (0, TRUE);
+  g_auto(GStrv) stretch_names = NULL;
+  g_auto(GStrv) test_names = NULL;
+  g_autofree gint64 *held = NULL;
+  g_autofree gboolean *skipped = NULL;
+  guint n;
+
+  g_assert_no_error (error);
+  schedule = bs_schedule_new (routine, NULL, 0, 10, &error);
+  g_assert_no_error (error);
+  n = bs_schedule_get_n_segments (schedule);
+  held = g_new0 (gint64, n);
+  skipped = g_new0 (gboolean, n);
+  result = bs_result_new (schedule, TRUE, held, skipped, n - 1, NULL, NULL);
+  stretch = bs_history_entry_new_session (result, BS_OUTCOME_COMPLETED);
+
+  stretch_names = bs_history_entry_dup_stage_names (stretch);
+  g_assert_cmpuint (g_strv_length (stretch_names), ==, 10);
+  g_assert_cmpstr (stretch_names[0], ==, "Piriformis stretch, right, set 1 of 5");
+  g_assert_cmpstr (stretch_names[1], ==, "Piriformis stretch, left, set 1 of 5");
+  g_assert_cmpstr (stretch_names[9], ==, "Piriformis stretch, left, set 5 of 5");
+
+  test_names = bs_history_entry_dup_stage_names (test);
+  g_assert_cmpuint (g_strv_length (test_names), ==, 8);
+  g_assert_cmpstr (test_names[1], ==, "Lift your right arm");
+  g_assert_cmpstr (test_names[2], ==, "Lift your left arm");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +416,7 @@ main (int   argc,
   g_test_add_func ("/history-export/json/deep-nesting", test_json_deep_nesting);
   g_test_add_func ("/history-export/csv/tables", test_csv_tables);
   g_test_add_func ("/history-export/csv/field", test_csv_field);
+  g_test_add_func ("/history-export/stage-names", test_stage_names);
 
   return g_test_run ();
 }

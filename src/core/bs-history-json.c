@@ -303,9 +303,14 @@ read_uint (Scope       *scope,
                  _("entry %u: “%s” must be a whole number"), scope->index, name);
   value = json_node_get_int (node);
   if (value < 0 || value > max)
-    return fail (scope->reader, pointer, BS_ERROR_RANGE, error,
-                 _("entry %u: “%s” must be from 0 to %" G_GINT64_FORMAT),
-                 scope->index, name, max);
+    {
+      /* Formatted apart: a G_GINT64_FORMAT inside _() would cut the
+       * message short for the translation tools. */
+      g_autofree char *limit = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
+      return fail (scope->reader, pointer, BS_ERROR_RANGE, error,
+                   _("entry %u: “%s” must be from 0 to %s"), scope->index, name, limit);
+    }
   *out = value;
   return TRUE;
 }
@@ -703,9 +708,11 @@ bs_history_parse_json (GBytes      *bytes,
     }
   if (json_node_get_int (format) != BS_HISTORY_EXPORT_FORMAT)
     {
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (format));
+
       fail (&reader, "/format", BS_ERROR_FORMAT, error,
-            _("export format %" G_GINT64_FORMAT " is not supported; this version reads format %d"),
-            json_node_get_int (format), BS_HISTORY_EXPORT_FORMAT);
+            _("export format %s is not supported; this version reads format %d"),
+            found, BS_HISTORY_EXPORT_FORMAT);
       return NULL;
     }
 

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <string.h>
 
 #include "bs-history-text.h"
 
@@ -139,20 +138,21 @@ bs_history_entry_dup_figure (BsHistoryEntry *entry)
 }
 
 static char *
-stage_name (JsonObject *segment)
+stage_name (JsonObject *segment,
+            GHashTable *per_side)
 {
   const char *name = json_object_get_string_member_with_default (segment, "name", "");
   const char *side = json_object_get_string_member_with_default (segment, "side", NULL);
   guint set = (guint) json_object_get_int_member_with_default (segment, "set", 0);
-  guint n_sets = (guint) json_object_get_int_member_with_default (segment, "n-sets", 0);
+  guint n_sets = (guint) json_object_get_int_member_with_default (segment, "sets", 0);
   g_autofree char *with_side = NULL;
 
-  /* Names that already say the side ("Lift your right arm") are kept; a
-   * per-side stretch has one name for both. */
-  if (g_strcmp0 (side, "left") == 0 && strstr (name, "left") == NULL)
+  /* A stage done on both sides under one name gets its side; names that
+   * are one side's own ("Lift your right arm") stay as they are. */
+  if (g_hash_table_contains (per_side, name) && g_strcmp0 (side, "left") == 0)
     /* Translators: a stretch done on the left side, "Piriformis stretch, left" */
     with_side = g_strdup_printf (C_("stage side", "%s, left"), name);
-  else if (g_strcmp0 (side, "right") == 0 && strstr (name, "right") == NULL)
+  else if (g_hash_table_contains (per_side, name) && g_strcmp0 (side, "right") == 0)
     with_side = g_strdup_printf (C_("stage side", "%s, right"), name);
   else
     with_side = g_strdup (name);
@@ -161,6 +161,42 @@ stage_name (JsonObject *segment)
     /* Translators: a stage and its set, "Hamstring wall stretch, set 2 of 5" */
     return g_strdup_printf (_("%s, set %u of %u"), with_side, set, n_sets);
   return g_steal_pointer (&with_side);
+}
+
+static gboolean
+is_stage (JsonNode *item)
+{
+  return JSON_NODE_HOLDS_OBJECT (item)
+         && json_object_get_int_member_with_default (json_node_get_object (item), "stage", 0) > 0;
+}
+
+/* The names worked on both sides: a name seen with two different sides. */
+static GHashTable *
+names_on_both_sides (JsonArray *segments)
+{
+  g_autoptr(GHashTable) first_side = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *both = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < json_array_get_length (segments); i++)
+    {
+      JsonNode *item = json_array_get_element (segments, i);
+      JsonObject *segment;
+      const char *name, *side, *seen;
+
+      if (!is_stage (item))
+        continue;
+      segment = json_node_get_object (item);
+      name = json_object_get_string_member_with_default (segment, "name", "");
+      side = json_object_get_string_member_with_default (segment, "side", NULL);
+      if (side == NULL)
+        continue;
+      seen = g_hash_table_lookup (first_side, name);
+      if (seen == NULL)
+        g_hash_table_insert (first_side, (char *) name, (char *) side);
+      else if (!g_str_equal (seen, side))
+        g_hash_table_add (both, (char *) name);
+    }
+  return both;
 }
 
 /**
@@ -175,6 +211,7 @@ bs_history_entry_dup_stage_names (BsHistoryEntry *entry)
 {
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GStrvBuilder) names = NULL;
+  g_autoptr(GHashTable) per_side = NULL;
   JsonArray *segments;
 
   g_return_val_if_fail (BS_IS_HISTORY_ENTRY (entry), NULL);
@@ -189,17 +226,16 @@ bs_history_entry_dup_stage_names (BsHistoryEntry *entry)
 
   names = g_strv_builder_new ();
   segments = json_object_get_array_member (json_node_get_object (node), "segments");
+  per_side = names_on_both_sides (segments);
   for (guint i = 0; i < json_array_get_length (segments); i++)
     {
       JsonNode *item = json_array_get_element (segments, i);
+      g_autofree char *name = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (item)
-          || json_object_get_int_member_with_default (json_node_get_object (item), "stage", 0) <= 0)
+      if (!is_stage (item))
         continue;
-      {
-        g_autofree char *name = stage_name (json_node_get_object (item));
-        g_strv_builder_add (names, name);
-      }
+      name = stage_name (json_node_get_object (item), per_side);
+      g_strv_builder_add (names, name);
     }
   return g_strv_builder_end (names);
 }

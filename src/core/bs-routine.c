@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "Backstay"
 
+#include <glib/gi18n.h>
+
 #include "bs-routine.h"
 #include "bs-error.h"
 
@@ -472,6 +474,27 @@ bs_routine_id_is_valid (const char *id)
     if (!(g_ascii_islower (*c) || g_ascii_isdigit (*c) || *c == '-' || *c == '_'))
       return FALSE;
   return TRUE;
+}
+
+/**
+ * bs_routine_category_to_label:
+ * @category: (nullable): one of the BS_CATEGORY_ strings
+ *
+ * Returns: what the category is called, translated: "Stretching",
+ *   "Strength", "Warm-up", "Test" or "Other"
+ */
+const char *
+bs_routine_category_to_label (const char *category)
+{
+  if (g_strcmp0 (category, BS_CATEGORY_STRETCH) == 0)
+    return C_("routine category", "Stretching");
+  if (g_strcmp0 (category, BS_CATEGORY_STRENGTH) == 0)
+    return C_("routine category", "Strength");
+  if (g_strcmp0 (category, BS_CATEGORY_WARM_UP) == 0)
+    return C_("routine category", "Warm-up");
+  if (g_strcmp0 (category, BS_CATEGORY_TEST) == 0)
+    return C_("routine category", "Test");
+  return C_("routine category", "Other");
 }
 
 /**

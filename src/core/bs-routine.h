@@ -117,6 +117,7 @@ void         bs_routine_add_step             (BsRoutine          *self,
 
 gboolean     bs_routine_id_is_valid          (const char         *id);
 gboolean     bs_routine_category_is_valid    (const char         *category);
+const char  *bs_routine_category_to_label    (const char         *category);
 guint        bs_level_apply                  (guint               seconds,
                                               guint               level,
                                               guint               floor_seconds);

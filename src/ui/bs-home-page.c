@@ -226,20 +226,6 @@ bs_home_page_init (BsHomePage *self)
   self->routine_rows = g_ptr_array_new ();
 }
 
-static const char *
-category_name (const char *category)
-{
-  if (g_strcmp0 (category, BS_CATEGORY_STRETCH) == 0)
-    return _("Stretching");
-  if (g_strcmp0 (category, BS_CATEGORY_STRENGTH) == 0)
-    return _("Strengthening");
-  if (g_strcmp0 (category, BS_CATEGORY_WARM_UP) == 0)
-    return _("Warm-up");
-  if (g_strcmp0 (category, BS_CATEGORY_TEST) == 0)
-    return _("Test");
-  return NULL;
-}
-
 static GtkWidget *
 routine_row (BsHomePage *self,
              BsRoutine  *routine)
@@ -249,7 +235,7 @@ routine_row (BsHomePage *self,
   g_autoptr(BsSchedule) schedule = bs_schedule_new (routine, NULL, 0, lead_in, NULL);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *start = gtk_button_new_from_icon_name ("media-playback-start-symbolic");
-  const char *category = category_name (bs_routine_get_category (routine));
+  const char *category = bs_routine_category_to_label (bs_routine_get_category (routine));
   g_autofree char *length = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *label = NULL;

@@ -88,24 +88,10 @@ show_error (BsRoutinesPage *self,
 
 /* ---- The rows ---- */
 
-static const char *
-category_label (const char *category)
-{
-  if (g_str_equal (category, BS_CATEGORY_STRETCH))
-    return C_("routine category", "Stretching");
-  if (g_str_equal (category, BS_CATEGORY_STRENGTH))
-    return C_("routine category", "Strength");
-  if (g_str_equal (category, BS_CATEGORY_WARM_UP))
-    return C_("routine category", "Warm-up");
-  if (g_str_equal (category, BS_CATEGORY_TEST))
-    return C_("routine category", "Test");
-  return C_("routine category", "Other");
-}
-
 static char *
 describe (BsRoutine *routine)
 {
-  const char *category = category_label (bs_routine_get_category (routine));
+  const char *category = bs_routine_category_to_label (bs_routine_get_category (routine));
   g_autoptr(BsSchedule) schedule = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *length = NULL;
