@@ -5,6 +5,11 @@
 
 G_BEGIN_DECLS
 
+/* The output the player is given when listened to: a synchronised fake
+ * sink, with the samples fixed to what the listener reads.  Left free, the
+ * converter before it may hand over floats instead. */
+#define BS_ONSET_LISTENER_SINK "capsfilter caps=audio/x-raw,format=S16LE ! fakesink name=out sync=true"
+
 /*
  * Listens at a fake sink's "handoff" and notes where each sound begins
  * after at least 50 ms of quiet: its running time, and when the sink

@@ -46,7 +46,7 @@ start_player (BsSession       *session,
 {
   g_autoptr(GError) error = NULL;
   BsCuePlayer *player = bs_cue_player_new (session, BS_CUE_STYLE_TONES, FALSE, 1.0,
-                                           "fakesink name=out sync=true");
+                                           BS_ONSET_LISTENER_SINK);
   g_autoptr(GstElement) sink = NULL;
 
   g_assert_true (bs_cue_player_start (player, &error));

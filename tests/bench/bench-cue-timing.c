@@ -105,7 +105,7 @@ run_backstay (BsSchedule   *schedule,
     g_array_append_val (due, g_array_index (timed, BsTimedCue, i).time);
 
   player = bs_cue_player_new (session, BS_CUE_STYLE_TONES, TRUE, 1.0,
-                              "fakesink name=out sync=true");
+                              BS_ONSET_LISTENER_SINK);
   if (!bs_cue_player_start (player, &error))
     g_error ("%s", error->message);
   sink = gst_bin_get_by_name (GST_BIN (bs_cue_player_get_pipeline (player)), "out");

@@ -25,6 +25,7 @@
 #include <glib.h>
 
 #include "bs-error.h"
+#include "bs-fuzz-check.h"
 #include "bs-json-locator.h"
 #include "bs-routine.h"
 #include "bs-schedule.h"
@@ -60,30 +61,6 @@ static const char * const pointers[] = {
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
-/* abort() rather than g_assert(): G_DISABLE_ASSERT must not turn the
- * harness's checks off, and libFuzzer records an abort as a crash. */
-#define CHECK(cond) \
-  G_STMT_START { \
-    if (G_UNLIKELY (!(cond))) \
-      { \
-        g_printerr ("%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-        abort (); \
-      } \
-  } G_STMT_END
-
-static void
-init_once (void)
-{
-  static gboolean done = FALSE;
-
-  if (done)
-    return;
-  done = TRUE;
-  /* A g_return_if_fail() or g_warning() reached from file contents is a
-   * bug even when nothing crashes: make it one the fuzzer can see. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-}
-
 /* Texts end up in GTK labels, which reject invalid UTF-8, and the format
  * caps them at 2000 characters. */
 static gboolean
@@ -105,39 +82,39 @@ check_routine (BsRoutine *routine)
   guint n_steps = bs_routine_get_n_steps (routine);
   guint level_floor = bs_routine_get_level_floor (routine);
 
-  CHECK (bs_routine_id_is_valid (bs_routine_get_id (routine)));
-  CHECK (is_good_text (bs_routine_get_name (routine), FALSE));
-  CHECK (is_good_text (bs_routine_get_description (routine), TRUE));
-  CHECK (bs_routine_get_scoring (routine) == BS_SCORING_NONE ||
-         bs_routine_get_scoring (routine) == BS_SCORING_HOLD_TEST);
+  FUZZ_CHECK (bs_routine_id_is_valid (bs_routine_get_id (routine)));
+  FUZZ_CHECK (is_good_text (bs_routine_get_name (routine), FALSE));
+  FUZZ_CHECK (is_good_text (bs_routine_get_description (routine), TRUE));
+  FUZZ_CHECK (bs_routine_get_scoring (routine) == BS_SCORING_NONE ||
+              bs_routine_get_scoring (routine) == BS_SCORING_HOLD_TEST);
 
   for (guint i = 0; i < n_forms; i++)
     {
       const char *form_id = bs_routine_get_form_id (routine, i);
 
-      CHECK (bs_routine_id_is_valid (form_id));
-      CHECK (bs_routine_find_form (routine, form_id) == (int) i);
-      CHECK (is_good_text (bs_routine_get_form_name (routine, i), FALSE));
-      CHECK (is_good_text (bs_routine_get_form_description (routine, i), TRUE));
+      FUZZ_CHECK (bs_routine_id_is_valid (form_id));
+      FUZZ_CHECK (bs_routine_find_form (routine, form_id) == (int) i);
+      FUZZ_CHECK (is_good_text (bs_routine_get_form_name (routine, i), FALSE));
+      FUZZ_CHECK (is_good_text (bs_routine_get_form_description (routine, i), TRUE));
     }
 
-  CHECK (n_levels >= 1);
+  FUZZ_CHECK (n_levels >= 1);
   for (guint i = 0; i < n_levels; i++)
     {
       guint level = bs_routine_get_level (routine, i);
 
-      CHECK (level <= 600);
+      FUZZ_CHECK (level <= 600);
       for (guint j = 0; j < i; j++)
-        CHECK (bs_routine_get_level (routine, j) != level);
+        FUZZ_CHECK (bs_routine_get_level (routine, j) != level);
     }
-  CHECK (level_floor >= BS_STEP_MIN_SECONDS && level_floor <= BS_STEP_MAX_SECONDS);
+  FUZZ_CHECK (level_floor >= BS_STEP_MIN_SECONDS && level_floor <= BS_STEP_MAX_SECONDS);
 
-  CHECK (bs_routine_category_is_valid (bs_routine_get_category (routine)));
-  CHECK (bs_routine_get_lead_in (routine) >= -1 && bs_routine_get_lead_in (routine) <= 120);
-  CHECK (bs_routine_get_rounds (routine) >= 1 && bs_routine_get_rounds (routine) <= 20);
-  CHECK (bs_routine_get_round_rest (routine) <= 3600);
+  FUZZ_CHECK (bs_routine_category_is_valid (bs_routine_get_category (routine)));
+  FUZZ_CHECK (bs_routine_get_lead_in (routine) >= -1 && bs_routine_get_lead_in (routine) <= 120);
+  FUZZ_CHECK (bs_routine_get_rounds (routine) >= 1 && bs_routine_get_rounds (routine) <= 20);
+  FUZZ_CHECK (bs_routine_get_round_rest (routine) <= 3600);
 
-  CHECK (n_steps >= 1 && n_steps <= 500);
+  FUZZ_CHECK (n_steps >= 1 && n_steps <= 500);
   for (guint i = 0; i < n_steps; i++)
     {
       BsStep *step = bs_routine_get_step (routine, i);
@@ -146,35 +123,35 @@ check_routine (BsRoutine *routine)
       BsSide side = bs_step_get_side (step);
       const char *illustration = bs_step_get_illustration (step);
 
-      CHECK (kind == BS_STEP_HOLD || kind == BS_STEP_PER_SIDE || kind == BS_STEP_COUNTED ||
-             kind == BS_STEP_REST);
-      CHECK (is_good_text (bs_step_get_name (step), FALSE));
-      CHECK (is_good_text (bs_step_get_instruction (step), TRUE));
-      CHECK (illustration == NULL || bs_illustration_id_is_valid (illustration));
-      CHECK (side == BS_SIDE_NONE || (kind == BS_STEP_HOLD &&
-                                      (side == BS_SIDE_LEFT || side == BS_SIDE_RIGHT)));
-      CHECK (bs_step_get_sets (step) >= 1 && bs_step_get_sets (step) <= 50);
-      CHECK (bs_step_get_set_rest (step) <= 3600 && bs_step_get_rest_after (step) <= 3600);
-      CHECK (bs_step_get_switch_seconds (step) <= 60);
-      CHECK (bs_step_get_first_side (step) == BS_SIDE_LEFT ||
-             bs_step_get_first_side (step) == BS_SIDE_RIGHT);
+      FUZZ_CHECK (kind == BS_STEP_HOLD || kind == BS_STEP_PER_SIDE || kind == BS_STEP_COUNTED ||
+                  kind == BS_STEP_REST);
+      FUZZ_CHECK (is_good_text (bs_step_get_name (step), FALSE));
+      FUZZ_CHECK (is_good_text (bs_step_get_instruction (step), TRUE));
+      FUZZ_CHECK (illustration == NULL || bs_illustration_id_is_valid (illustration));
+      FUZZ_CHECK (side == BS_SIDE_NONE || (kind == BS_STEP_HOLD &&
+                                           (side == BS_SIDE_LEFT || side == BS_SIDE_RIGHT)));
+      FUZZ_CHECK (bs_step_get_sets (step) >= 1 && bs_step_get_sets (step) <= 50);
+      FUZZ_CHECK (bs_step_get_set_rest (step) <= 3600 && bs_step_get_rest_after (step) <= 3600);
+      FUZZ_CHECK (bs_step_get_switch_seconds (step) <= 60);
+      FUZZ_CHECK (bs_step_get_first_side (step) == BS_SIDE_LEFT ||
+                  bs_step_get_first_side (step) == BS_SIDE_RIGHT);
       if (kind == BS_STEP_COUNTED)
         {
-          CHECK (bs_step_get_reps (step) >= 1 && bs_step_get_reps (step) <= 500);
-          CHECK (bs_step_get_pace (step) <= 60);
+          FUZZ_CHECK (bs_step_get_reps (step) >= 1 && bs_step_get_reps (step) <= 500);
+          FUZZ_CHECK (bs_step_get_pace (step) <= 60);
           continue;
         }
-      CHECK (bs_step_get_reps (step) == 0);
-      CHECK (seconds >= BS_STEP_MIN_SECONDS && seconds <= BS_STEP_MAX_SECONDS);
+      FUZZ_CHECK (bs_step_get_reps (step) == 0);
+      FUZZ_CHECK (seconds >= BS_STEP_MIN_SECONDS && seconds <= BS_STEP_MAX_SECONDS);
       for (guint f = 0; f < n_forms; f++)
         {
           guint form_seconds =
             bs_step_get_form_seconds (step, bs_routine_get_form_id (routine, f));
 
-          CHECK (form_seconds >= BS_STEP_MIN_SECONDS && form_seconds <= BS_STEP_MAX_SECONDS);
+          FUZZ_CHECK (form_seconds >= BS_STEP_MIN_SECONDS && form_seconds <= BS_STEP_MAX_SECONDS);
           for (guint l = 0; l < n_levels; l++)
-            CHECK (bs_level_apply (form_seconds, bs_routine_get_level (routine, l),
-                                   level_floor) >= BS_STEP_MIN_SECONDS);
+            FUZZ_CHECK (bs_level_apply (form_seconds, bs_routine_get_level (routine, l),
+                                        level_floor) >= BS_STEP_MIN_SECONDS);
         }
     }
 
@@ -189,12 +166,12 @@ check_routine (BsRoutine *routine)
                                                 10, &error);
         guint n_segments;
 
-        CHECK (schedule != NULL && error == NULL);
+        FUZZ_CHECK (schedule != NULL && error == NULL);
         n_segments = bs_schedule_get_n_segments (schedule);
-        CHECK (n_segments >= 1 && n_segments <= 10001);
-        CHECK (bs_schedule_get_n_stages (schedule) >= 1);
-        CHECK (bs_schedule_get_segment (schedule, n_segments - 1)->kind == BS_SEGMENT_WORK);
-        CHECK (bs_schedule_get_total_seconds (schedule) <= 24 * 3600 + 120);
+        FUZZ_CHECK (n_segments >= 1 && n_segments <= 10001);
+        FUZZ_CHECK (bs_schedule_get_n_stages (schedule) >= 1);
+        FUZZ_CHECK (bs_schedule_get_segment (schedule, n_segments - 1)->kind == BS_SEGMENT_WORK);
+        FUZZ_CHECK (bs_schedule_get_total_seconds (schedule) <= 24 * 3600 + 120);
         g_object_unref (schedule);
       }
 }
@@ -213,7 +190,7 @@ load_once (GBytes             *bytes,
   char *rest = NULL;
 
   routine = bs_routine_new_from_bytes (bytes, display_name, flags, &error);
-  CHECK ((routine == NULL) != (error == NULL));
+  FUZZ_CHECK ((routine == NULL) != (error == NULL));
 
   if (routine != NULL)
     {
@@ -222,13 +199,13 @@ load_once (GBytes             *bytes,
       return NULL;
     }
 
-  CHECK (error->domain == BS_ERROR);
-  CHECK (error->message != NULL);
-  CHECK (g_str_has_prefix (error->message, display_name));
+  FUZZ_CHECK (error->domain == BS_ERROR);
+  FUZZ_CHECK (error->message != NULL);
+  FUZZ_CHECK (g_str_has_prefix (error->message, display_name));
   /* The message is shown in the window, which needs valid UTF-8. */
-  CHECK (g_utf8_validate (error->message, -1, NULL));
+  FUZZ_CHECK (g_utf8_validate (error->message, -1, NULL));
   rest = g_strdup (error->message + strlen (display_name));
-  CHECK (rest[0] == ':');
+  FUZZ_CHECK (rest[0] == ':');
   return rest;
 }
 
@@ -249,8 +226,8 @@ fuzz_loader (const uint8_t *data,
 
   /* The display name must not change the verdict or the rest of the
    * message.  No catalogue is bound here, so translating must not either. */
-  CHECK (g_strcmp0 (plain, percent) == 0);
-  CHECK (g_strcmp0 (plain, translated) == 0);
+  FUZZ_CHECK (g_strcmp0 (plain, percent) == 0);
+  FUZZ_CHECK (g_strcmp0 (plain, translated) == 0);
 }
 
 static void
@@ -267,7 +244,7 @@ fuzz_locator (const uint8_t *data,
   g_autoptr(BsJsonLocator) locator = NULL;
   guint line = 0, column = 0;
 
-  CHECK (text != NULL);
+  FUZZ_CHECK (text != NULL);
   if (size > 0)
     memcpy (text, data, size);
   locator = bs_json_locator_new (text, size);
@@ -276,14 +253,14 @@ fuzz_locator (const uint8_t *data,
   free (text);
 
   /* The root is always recorded, at a real position. */
-  CHECK (bs_json_locator_lookup (locator, "", &line, &column));
-  CHECK (line >= 1 && column >= 1);
+  FUZZ_CHECK (bs_json_locator_lookup (locator, "", &line, &column));
+  FUZZ_CHECK (line >= 1 && column >= 1);
 
   for (gsize i = 0; i < G_N_ELEMENTS (pointers); i++)
     {
       line = column = 0;
       if (bs_json_locator_lookup (locator, pointers[i], &line, &column))
-        CHECK (line >= 1 && column >= 1);
+        FUZZ_CHECK (line >= 1 && column >= 1);
     }
 
   /* And one pointer the fuzzer controls: the input itself, up to its first
@@ -291,14 +268,14 @@ fuzz_locator (const uint8_t *data,
   input_pointer = size > 0 ? g_strndup ((const char *) data, size) : g_strdup ("");
   line = column = 0;
   if (bs_json_locator_lookup (locator, input_pointer, &line, &column))
-    CHECK (line >= 1 && column >= 1);
+    FUZZ_CHECK (line >= 1 && column >= 1);
 }
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  init_once ();
+  fuzz_init_once ();
   fuzz_locator (data, size);
   fuzz_loader (data, size);
   return 0;
