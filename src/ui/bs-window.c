@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bs-advice-window.h"
+#include "bs-bench-hook.h"
 #include "bs-assessment-page.h"
 #include "bs-assessment-result.h"
 #include "bs-cue-player.h"
@@ -680,6 +681,7 @@ bs_window_new (BsApplication *application)
   notice = bs_application_take_history_notice (application);
   if (notice != NULL)
     show_history_problem (self, notice);
+  bs_bench_hook_watch (GTK_WINDOW (self));
   return self;
 }
 
