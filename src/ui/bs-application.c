@@ -8,12 +8,18 @@
 #include <locale.h>
 
 #include <gst/gst.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "bs-application.h"
+#include "bs-assessment-page.h"
 #include "bs-cue-render.h"
 #include "bs-error.h"
 #include "bs-format.h"
 #include "bs-libnotify-notifier.h"
+#include "bs-pin.h"
 #include "bs-preferences-window.h"
 #include "bs-real-clock.h"
 #include "bs-schedule.h"
@@ -29,6 +35,7 @@ struct _BsApplication
   BsHistory *history;     /* opened when first needed */
   BsNotifier *notifier;   /* likewise */
   char *history_notice;   /* what went wrong opening it, for the first window */
+  BsKiosk *kiosk;
 };
 
 G_DEFINE_FINAL_TYPE (BsApplication, bs_application, ADW_TYPE_APPLICATION)
@@ -48,6 +55,10 @@ static const GOptionEntry option_entries[] = {
     N_("Take N seconds off every hold (0, 5, 10 or 15 for the core test)"), N_("N") },
   { "form", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Run form FORM of the routine, e.g. “short”"), N_("FORM") },
+  { "kiosk", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run as a clinic kiosk: full screen, locked, nothing kept"), NULL },
+  { "hash-pin", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Read a kiosk PIN and print the hash to put in the kiosk-pin-hash setting"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     N_("Routine files (*.backstay.json) to add to your routines"), N_("[FILE…]") },
@@ -162,6 +173,68 @@ schedule_from_options (BsApplication  *self,
   return bs_schedule_new (routine, form, level_from_option (level), lead_in_setting (), error);
 }
 
+/* A PIN typed at a terminal is not echoed: someone may be looking. */
+static char *
+read_pin (const char *prompt)
+{
+  gboolean tty = isatty (STDIN_FILENO);
+  struct termios saved, quiet;
+  char line[64];
+  char *got;
+
+  if (tty)
+    {
+      g_printerr ("%s", prompt);
+      tty = tcgetattr (STDIN_FILENO, &saved) == 0;
+      quiet = saved;
+      quiet.c_lflag &= ~ECHO;
+      if (tty)
+        tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+  got = fgets (line, sizeof line, stdin);
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      g_printerr ("\n");
+    }
+  if (got == NULL)
+    return NULL;
+  line[strcspn (line, "\r\n")] = '\0';
+  return g_strdup (line);
+}
+
+static int
+hash_pin (void)
+{
+  g_autofree char *pin = read_pin (_("Kiosk PIN (4 to 12 digits): "));
+  g_autofree char *again = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (pin == NULL)
+    {
+      g_printerr ("backstay: %s\n", _("No PIN was given"));
+      return EXIT_FAILURE;
+    }
+  if (isatty (STDIN_FILENO))
+    {
+      again = read_pin (_("The same PIN again: "));
+      if (g_strcmp0 (pin, again) != 0)
+        {
+          g_printerr ("backstay: %s\n", _("The two PINs differ; nothing was printed"));
+          return EXIT_FAILURE;
+        }
+    }
+  stored = bs_pin_hash_new (pin, &error);
+  if (stored == NULL)
+    {
+      g_printerr ("backstay: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  g_print ("%s\n", stored);
+  return EXIT_SUCCESS;
+}
+
 static int
 bs_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -179,6 +252,9 @@ bs_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "list-routines"))
     return list_routines (self);
+
+  if (g_variant_dict_contains (options, "hash-pin"))
+    return hash_pin ();
 
   g_variant_dict_lookup (options, "print-routine", "&s", &print_id);
   g_variant_dict_lookup (options, "start", "&s", &start_id);
@@ -256,7 +332,12 @@ bs_application_command_line (GApplication            *app,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   const char *start_id = NULL;
   g_autofree const char **files = NULL;
-  BsWindow *window = ensure_window (self);
+  BsWindow *window;
+
+  /* Before the window: it opens locked, and the history in memory. */
+  if (g_variant_dict_contains (options, "kiosk"))
+    bs_kiosk_set_enabled (self->kiosk, TRUE);
+  window = ensure_window (self);
 
   if (g_variant_dict_lookup (options, "start", "&s", &start_id))
     {
@@ -292,6 +373,8 @@ quit_activated (GSimpleAction *action,
   BsApplication *self = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
+  if (bs_kiosk_get_enabled (self->kiosk))
+    return;
   /* Closing the windows lets each save its state and ask about a running
    * session; the app quits when the last one is gone. */
   for (GList *l = windows; l; l = l->next)
@@ -342,6 +425,69 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_activated },
 };
 
+/* The ways out of the app and into its files go while the kiosk is
+ * locked; the window takes care of its own. */
+static void
+on_kiosk_enabled (BsKiosk       *kiosk,
+                  GParamSpec    *pspec,
+                  BsApplication *self)
+{
+  static const char * const locked[] = { "quit", "preferences", "about" };
+  gboolean enabled = bs_kiosk_get_enabled (kiosk);
+
+  for (guint i = 0; i < G_N_ELEMENTS (locked); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                              locked[i])),
+                                 !enabled);
+  /* A draft already on disk is someone else's: it is neither shown to a
+   * patient nor deleted. */
+  bs_assessment_draft_set_kept (!enabled);
+  /* A patient's results never reach the disk.  Unlocking with the PIN
+   * keeps this store for the rest of the run: the clinic's history file
+   * is not mixed with a patient's visit. */
+  if (enabled)
+    {
+      g_autoptr(BsHistory) visit = bs_history_new_in_memory ();
+
+      bs_application_set_history (self, visit);
+    }
+}
+
+/* The next patient gets a window that never showed the last one: a fresh
+ * window is the only way to be sure no page still holds their answers. */
+static void
+on_kiosk_idle_reset (BsKiosk       *kiosk,
+                     BsApplication *self)
+{
+  g_autoptr(GList) old = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  g_autolist(GtkWindow) toplevels = gtk_window_list_toplevels ();
+  g_autoptr(BsHistory) visit = bs_history_new_in_memory ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    g_object_ref (l->data);
+  bs_application_set_history (self, visit);
+  /* The new one first, so that the app never has no window. */
+  gtk_window_present (GTK_WINDOW (bs_window_new (self)));
+  /* Dialogs and the advice window go with the windows they belong to. */
+  for (GList *l = toplevels; l; l = l->next)
+    if (g_list_find (old, gtk_window_get_transient_for (l->data)) != NULL &&
+        g_list_find (old, l->data) == NULL)
+      gtk_window_destroy (GTK_WINDOW (l->data));
+  for (GList *l = old; l; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
+}
+
+static void
+on_kiosk_settings_changed (GSettings     *settings,
+                           const char    *key,
+                           BsApplication *self)
+{
+  g_autofree char *pin_hash = g_settings_get_string (settings, "kiosk-pin-hash");
+
+  bs_kiosk_set_pin_hash (self->kiosk, pin_hash);
+  bs_kiosk_set_idle_minutes (self->kiosk, g_settings_get_uint (settings, "kiosk-idle-minutes"));
+}
+
 static void
 bs_application_startup (GApplication *app)
 {
@@ -364,6 +510,17 @@ bs_application_startup (GApplication *app)
                                          help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+
+  self->kiosk = bs_kiosk_new (bs_application_get_clock (self));
+  g_signal_connect_object (self->kiosk, "notify::enabled", G_CALLBACK (on_kiosk_enabled), self, 0);
+  g_signal_connect_object (self->kiosk, "idle-reset", G_CALLBACK (on_kiosk_idle_reset), self, 0);
+  on_kiosk_settings_changed (self->settings, NULL, self);
+  g_signal_connect_object (self->settings, "changed::kiosk-pin-hash",
+                           G_CALLBACK (on_kiosk_settings_changed), self, 0);
+  g_signal_connect_object (self->settings, "changed::kiosk-idle-minutes",
+                           G_CALLBACK (on_kiosk_settings_changed), self, 0);
+  if (g_settings_get_boolean (self->settings, "kiosk-mode"))
+    bs_kiosk_set_enabled (self->kiosk, TRUE);
 }
 
 static void
@@ -377,6 +534,7 @@ bs_application_finalize (GObject *object)
   g_clear_object (&self->history);
   g_free (self->history_notice);
   g_clear_object (&self->notifier);
+  g_clear_object (&self->kiosk);
 
   G_OBJECT_CLASS (bs_application_parent_class)->finalize (object);
 }
@@ -483,6 +641,11 @@ bs_application_get_history (BsApplication *self)
   if (self->history != NULL)
     return self->history;
 
+  if (self->kiosk != NULL && bs_kiosk_get_enabled (self->kiosk))
+    {
+      self->history = bs_history_new_in_memory ();
+      return self->history;
+    }
   self->history = bs_history_open (NULL, &error);
   if (self->history == NULL)
     {
@@ -610,4 +773,17 @@ bs_application_set_notifier (BsApplication *self,
   g_return_if_fail (BS_IS_APPLICATION (self));
   g_return_if_fail (BS_IS_NOTIFIER (notifier));
   g_set_object (&self->notifier, notifier);
+}
+
+/**
+ * bs_application_get_kiosk:
+ *
+ * Returns: (transfer none): the clinic kiosk policy, off unless the
+ *   settings or --kiosk turned it on
+ */
+BsKiosk *
+bs_application_get_kiosk (BsApplication *self)
+{
+  g_return_val_if_fail (BS_IS_APPLICATION (self), NULL);
+  return self->kiosk;
 }

@@ -6,6 +6,7 @@
 #include "bs-clock.h"
 #include "bs-findings.h"
 #include "bs-history.h"
+#include "bs-kiosk.h"
 #include "bs-measure.h"
 #include "bs-notifier.h"
 #include "bs-result.h"
@@ -31,5 +32,6 @@ BsUnits           bs_application_get_units           (BsApplication *self);
 BsNotifier       *bs_application_get_notifier        (BsApplication *self);
 void              bs_application_set_notifier        (BsApplication *self,
                                                       BsNotifier    *notifier);
+BsKiosk          *bs_application_get_kiosk           (BsApplication *self);
 
 G_END_DECLS

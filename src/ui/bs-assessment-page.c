@@ -580,6 +580,21 @@ bs_assessment_page_init (BsAssessmentPage *self)
 
 /* --- the draft ---------------------------------------------------------- */
 
+/* Off in the clinic kiosk: a patient's answers never reach the disk. */
+static gboolean draft_kept = TRUE;
+
+/**
+ * bs_assessment_draft_set_kept:
+ *
+ * Whether unfinished assessments are written down for next time.  When
+ * not, saving does nothing and there is never a draft to load.
+ */
+void
+bs_assessment_draft_set_kept (gboolean kept)
+{
+  draft_kept = !!kept;
+}
+
 static char *
 draft_path (void)
 {
@@ -606,6 +621,8 @@ bs_assessment_draft_save (const BsAnswers *answers,
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (!draft_kept)
+    return;
   if (!json_parser_load_from_data (parser, json, -1, &error))
     {
       g_warning ("Assessment draft not saved: %s", error->message);
@@ -646,7 +663,7 @@ bs_assessment_draft_load (BsAnswers  *answers,
   g_autoptr(GError) error = NULL;
   JsonObject *root;
 
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
+  if (!draft_kept || !g_file_get_contents (path, &contents, NULL, NULL))
     return FALSE;
   if (!json_parser_load_from_data (parser, contents, -1, &error) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))

@@ -22,5 +22,6 @@ gboolean         bs_assessment_draft_load       (BsAnswers        *answers,
 void             bs_assessment_draft_save       (const BsAnswers  *answers,
                                                  const char       *page);
 void             bs_assessment_draft_discard    (void);
+void             bs_assessment_draft_set_kept   (gboolean          kept);
 
 G_END_DECLS

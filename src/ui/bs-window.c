@@ -6,9 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "bs-advice-window.h"
-#include "bs-bench-hook.h"
 #include "bs-assessment-page.h"
 #include "bs-assessment-result.h"
+#include "bs-bench-hook.h"
 #include "bs-cue-player.h"
 #include "bs-core-enums.h"
 #include "bs-history-page.h"
@@ -43,6 +43,7 @@ struct _BsWindow
   gboolean notified_asleep;
   guint inhibit_cookie;  /* while a session runs or is paused */
   gboolean inhibit_refused;
+  AdwMessageDialog *still_there;  /* the kiosk's idle warning, while shown */
 };
 
 G_DEFINE_FINAL_TYPE (BsWindow, bs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -51,6 +52,12 @@ static BsApplication *
 get_app (BsWindow *self)
 {
   return BS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static BsKiosk *
+get_kiosk (BsWindow *self)
+{
+  return bs_application_get_kiosk (get_app (self));
 }
 
 /* The screen must not dim or the computer sleep in the middle of a plank. */
@@ -177,6 +184,7 @@ on_session_finished (BsSession *session,
   BsResult *result = bs_session_get_result (session);
 
   uninhibit (self);
+  bs_kiosk_set_idle_suspended (get_kiosk (self), FALSE);
   if (result == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "home");
@@ -331,10 +339,25 @@ start_cues (BsWindow *self)
     show_audio_problem (self, error->message);
 }
 
+/* In the kiosk, a run being timed is not idleness; a paused one is. */
+static void
+on_session_state (BsSession  *session,
+                  GParamSpec *pspec,
+                  BsWindow   *self)
+{
+  BsSessionState state = bs_session_get_state (session);
+
+  bs_kiosk_set_idle_suspended (get_kiosk (self),
+                               state == BS_SESSION_GET_READY || state == BS_SESSION_RUNNING ||
+                               state == BS_SESSION_WAITING);
+}
+
 static void
 clear_session (BsWindow *self)
 {
   uninhibit (self);
+  if (get_app (self) != NULL)
+    bs_kiosk_set_idle_suspended (get_kiosk (self), FALSE);
   if (self->player != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->player, self);
@@ -374,6 +397,7 @@ bs_window_start (BsWindow   *self,
                            self, 0);
   withdraw_notification (self, "finished", &self->notified_finished);
   g_signal_connect_object (self->recorder, "failed", G_CALLBACK (on_recording_failed), self, 0);
+  g_signal_connect_object (self->session, "notify::state", G_CALLBACK (on_session_state), self, 0);
   bs_session_page_set_session (self->session_page, self->session);
   gtk_stack_set_visible_child_name (self->stack, "session");
   bs_session_start (self->session);
@@ -564,6 +588,10 @@ bs_window_close_request (GtkWindow *window)
   AdwMessageDialog *dialog;
   int width, height;
 
+  /* The clinic kiosk is left with the administrator's PIN, not closed. */
+  if (bs_kiosk_get_enabled (get_kiosk (self)))
+    return TRUE;
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (settings, "window-width", width);
   g_settings_set_int (settings, "window-height", height);
@@ -588,12 +616,285 @@ bs_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+/* --- the clinic kiosk --------------------------------------------------- */
+
+static void
+set_template_child_visible (GtkWidget  *page,
+                            GType       type,
+                            const char *name,
+                            gboolean    visible)
+{
+  GObject *child = gtk_widget_get_template_child (page, type, name);
+
+  if (GTK_IS_WIDGET (child))
+    gtk_widget_set_visible (GTK_WIDGET (child), visible);
+}
+
+static void
+leave_fullscreen_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  gtk_window_unfullscreen (GTK_WINDOW (widget));
+}
+
+static void
+on_fullscreened (BsWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.leave-fullscreen",
+                                 gtk_window_is_fullscreen (GTK_WINDOW (self)) &&
+                                 !bs_kiosk_get_enabled (get_kiosk (self)));
+}
+
+/* Everything that leads out of the app, to the file system or to other
+ * windows of the desktop goes while the kiosk is locked. */
+static void
+apply_kiosk (BsWindow *self)
+{
+  static const char * const routine_actions[] = {
+    "routines.new", "routines.edit", "routines.duplicate", "routines.delete",
+    "routines.export", "routines.import",
+  };
+  static const char * const history_actions[] = {
+    "history.export-json", "history.export-csv", "history.export-pdf", "history.import",
+    "history.delete-all",
+  };
+  gboolean locked = bs_kiosk_get_enabled (get_kiosk (self));
+  GAction *help = g_action_map_lookup_action (G_ACTION_MAP (self), "show-help-overlay");
+
+  if (locked)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "kiosk");
+      gtk_window_fullscreen (GTK_WINDOW (self));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "kiosk");
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
+  gtk_window_set_deletable (GTK_WINDOW (self), !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.toggle-fullscreen", !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.kiosk-admin", locked);
+  if (G_IS_SIMPLE_ACTION (help))
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (help), !locked);
+
+  set_template_child_visible (GTK_WIDGET (self->home_page), BS_TYPE_HOME_PAGE, "menu_button", !locked);
+  set_template_child_visible (GTK_WIDGET (self->history_page), BS_TYPE_HISTORY_PAGE, "menu_button",
+                              !locked);
+  set_template_child_visible (GTK_WIDGET (self->routines_page), BS_TYPE_ROUTINES_PAGE, "menu_button",
+                              !locked);
+  for (guint i = 0; i < G_N_ELEMENTS (routine_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self->routines_page), routine_actions[i], !locked);
+  /* The history page turns these back on as entries come and go; with
+   * its menu hidden they stay out of reach. */
+  for (guint i = 0; i < G_N_ELEMENTS (history_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self->history_page), history_actions[i], !locked);
+
+  if (!locked && self->still_there != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->still_there));
+  on_fullscreened (self);
+}
+
+static void
+on_kiosk_enabled (BsWindow *self)
+{
+  apply_kiosk (self);
+}
+
+static void
+on_admin_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   BsWindow         *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  BsKiosk *kiosk = get_kiosk (self);
+  g_autofree char *message = NULL;
+  guint wait;
+
+  if (!g_str_equal (response, "unlock") || entry == NULL)
+    return;
+  switch (bs_kiosk_try_pin (kiosk, gtk_editable_get_text (entry)))
+    {
+    case BS_KIOSK_PIN_RIGHT:
+      message = g_strdup (_("Kiosk mode is off until Backstay is started again"));
+      break;
+    case BS_KIOSK_PIN_WRONG:
+      wait = bs_kiosk_get_wait_seconds (kiosk);
+      message = wait == 0
+                ? g_strdup (_("Wrong PIN"))
+                : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Wrong PIN. Try again in %u second",
+                                                "Wrong PIN. Try again in %u seconds", wait),
+                                   wait);
+      break;
+    case BS_KIOSK_PIN_WAIT:
+      wait = bs_kiosk_get_wait_seconds (kiosk);
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Too many wrong PINs. Try again in %u second",
+                                              "Too many wrong PINs. Try again in %u seconds", wait),
+                                 wait);
+      break;
+    case BS_KIOSK_PIN_NOT_SET:
+    default:
+      break;
+    }
+  gtk_editable_set_text (entry, "");
+  if (message != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* The administrator's way out: a deliberate key chord, then the PIN. */
+static void
+kiosk_admin_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BsWindow *self = BS_WINDOW (widget);
+  BsKiosk *kiosk = get_kiosk (self);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (!bs_kiosk_get_enabled (kiosk))
+    return;
+  if (bs_kiosk_get_pin_hash (kiosk) == NULL)
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("No Administrator PIN"),
+                                                           _("No PIN is set for this kiosk, so it cannot "
+                                                             "be unlocked here. See “Clinic kiosk” in "
+                                                             "the README.")));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Leave Kiosk Mode?"),
+                                                       _("Enter the administrator’s PIN.")));
+  /* A plain hidden entry, not GtkPasswordEntry: GTK 4.8's warns on a
+   * destroyed dialog, and the PIN purpose brings up a digit keypad on a
+   * touch screen. */
+  entry = gtk_entry_new ();
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PIN);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_max_length (GTK_ENTRY (entry), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("PIN"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "unlock", _("_Unlock"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "unlock", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "unlock");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_admin_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+update_still_there (BsWindow *self)
+{
+  guint left = bs_kiosk_get_warning_left (get_kiosk (self));
+  g_autofree char *body = NULL;
+
+  if (self->still_there == NULL)
+    return;
+  if (left == 0)
+    {
+      gtk_window_destroy (GTK_WINDOW (self->still_there));
+      return;
+    }
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The screen will start over for the next person in %u second.",
+                                       "The screen will start over for the next person in %u seconds.",
+                                       left),
+                          left);
+  adw_message_dialog_set_body (self->still_there, body);
+}
+
+static void
+on_still_there_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         BsWindow         *self)
+{
+  bs_kiosk_still_here (get_kiosk (self));
+}
+
+static void
+on_still_there_destroyed (BsWindow *self)
+{
+  self->still_there = NULL;
+}
+
+static void
+on_idle_warning (BsKiosk  *kiosk,
+                 BsWindow *self)
+{
+  if (self->still_there != NULL)
+    return;
+  self->still_there = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Still There?"),
+                                                                  NULL));
+  adw_message_dialog_add_response (self->still_there, "here", _("_I’m Still Here"));
+  adw_message_dialog_set_response_appearance (self->still_there, "here", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (self->still_there, "here");
+  adw_message_dialog_set_close_response (self->still_there, "here");
+  gtk_widget_add_css_class (GTK_WIDGET (self->still_there), "kiosk");
+  g_signal_connect_object (self->still_there, "response", G_CALLBACK (on_still_there_response), self, 0);
+  g_signal_connect_object (self->still_there, "destroy", G_CALLBACK (on_still_there_destroyed), self,
+                           G_CONNECT_SWAPPED);
+  update_still_there (self);
+  gtk_window_present (GTK_WINDOW (self->still_there));
+}
+
+/* Any touch, click or key counts as someone being there.  Watched in the
+ * capture phase and never claimed, so the widgets get every event. */
+static gboolean
+on_any_event (GtkEventControllerLegacy *controller,
+              GdkEvent                 *event,
+              BsWindow                 *self)
+{
+  switch (gdk_event_get_event_type (event))
+    {
+    case GDK_BUTTON_PRESS:
+    case GDK_KEY_PRESS:
+    case GDK_TOUCH_BEGIN:
+    case GDK_SCROLL:
+    case GDK_MOTION_NOTIFY:
+      bs_kiosk_report_activity (get_kiosk (self));
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+watch_kiosk (BsWindow *self)
+{
+  BsKiosk *kiosk = get_kiosk (self);
+  GtkEventController *input = gtk_event_controller_legacy_new ();
+
+  gtk_event_controller_set_propagation_phase (input, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (input, "event", G_CALLBACK (on_any_event), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), input);
+  g_signal_connect_object (kiosk, "notify::enabled", G_CALLBACK (on_kiosk_enabled), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (kiosk, "idle-warning", G_CALLBACK (on_idle_warning), self, 0);
+  g_signal_connect_object (kiosk, "notify::warning-left", G_CALLBACK (update_still_there), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (on_fullscreened), NULL);
+  on_fullscreened (self);
+  apply_kiosk (self);
+}
+
 static void
 bs_window_dispose (GObject *object)
 {
   BsWindow *self = BS_WINDOW (object);
 
   clear_session (self);
+  if (self->still_there != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->still_there));
   g_clear_pointer (&self->audio_problem, g_free);
   g_clear_pointer (&self->history_problem, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), BS_TYPE_WINDOW);
@@ -647,6 +948,12 @@ bs_window_class_init (BsWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "window.toggle-fullscreen", NULL);
   gtk_widget_class_install_property_action (widget_class, "window.toggle-fullscreen", "fullscreened");
+  gtk_widget_class_install_action (widget_class, "window.leave-fullscreen", NULL,
+                                   leave_fullscreen_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.leave-fullscreen", NULL);
+  gtk_widget_class_install_action (widget_class, "window.kiosk-admin", NULL, kiosk_admin_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "window.kiosk-admin", NULL);
 }
 
 static void
@@ -681,6 +988,7 @@ bs_window_new (BsApplication *application)
   notice = bs_application_take_history_notice (application);
   if (notice != NULL)
     show_history_problem (self, notice);
+  watch_kiosk (self);
   bs_bench_hook_watch (GTK_WINDOW (self));
   return self;
 }

@@ -257,6 +257,33 @@ shoot_history (BsApplication *app,
   bs_test_app_close_windows (app);
 }
 
+/* The clinic kiosk's welcome screen, and the question asked when nobody
+ * has touched it for the idle time.  The kiosk keeps its own history in
+ * memory; the seeded one comes back for the other screens. */
+static void
+shoot_kiosk (BsApplication *app,
+             BsFakeClock   *fake,
+             const Variant *variant)
+{
+  g_autoptr(BsHistory) seeded = g_object_ref (bs_application_get_history (app));
+  BsKiosk *kiosk = bs_application_get_kiosk (app);
+  GtkWindow *window;
+
+  bs_kiosk_set_enabled (kiosk, TRUE);
+  window = bs_test_app_open_window (app);
+  shoot (window, variant, "kiosk-home");
+
+  bs_fake_clock_advance (fake, (gint64) bs_kiosk_get_idle_minutes (kiosk) * 60 * SEC + 3 * SEC);
+  bs_test_settle ();
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      shoot (GTK_WINDOW (l->data), variant, "kiosk-still-there");
+
+  bs_kiosk_set_enabled (kiosk, FALSE);
+  bs_test_app_close_windows (app);
+  bs_application_set_history (app, seeded);
+}
+
 static void
 run_variant (BsApplication *app,
              BsFakeClock   *fake,
@@ -355,6 +382,7 @@ main (int   argc,
       shoot_assessment (app, &variants[i]);
       shoot_history (app, &variants[i]);
       shoot_routines (app, BS_FAKE_CLOCK (clock), &variants[i]);
+      shoot_kiosk (app, BS_FAKE_CLOCK (clock), &variants[i]);
     }
   bs_assessment_draft_discard ();
 
