@@ -212,20 +212,13 @@ fail (Reader      *reader,
       const char  *format,
       ...)
 {
-  g_autofree char *raw = NULL;
   g_autofree char *message = NULL;
-  guint line = 0, column = 0;
   va_list args;
 
   va_start (args, format);
-  raw = g_strdup_vprintf (format, args);
+  message = g_strdup_vprintf (format, args);
   va_end (args);
-  message = g_utf8_make_valid (raw, -1);
-
-  if (bs_json_locator_lookup (reader->locator, pointer, &line, &column))
-    g_set_error (error, BS_ERROR, code, "%s:%u:%u: %s", reader->display_name, line, column, message);
-  else
-    g_set_error (error, BS_ERROR, code, "%s: %s", reader->display_name, message);
+  bs_json_locator_set_error (reader->locator, error, code, reader->display_name, pointer, message);
   return FALSE;
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "Backstay"
 
+#include "bs-error.h"
 #include "bs-json-locator.h"
 
 #include <string.h>
@@ -311,6 +312,35 @@ bs_json_locator_lookup (BsJsonLocator *self,
   *line = pos->line;
   *column = pos->column;
   return TRUE;
+}
+
+/**
+ * bs_json_locator_set_error:
+ * @code: a #BsError
+ * @pointer: the JSON Pointer of the value at fault
+ * @message: what is wrong; invalid UTF-8 in it is replaced
+ *
+ * Sets @error to "@display_name:LINE:COLUMN: @message", or to
+ * "@display_name: @message" when @pointer is not in the text: how every
+ * loader says where a file breaks a rule.
+ */
+void
+bs_json_locator_set_error (BsJsonLocator  *self,
+                           GError        **error,
+                           int             code,
+                           const char     *display_name,
+                           const char     *pointer,
+                           const char     *message)
+{
+  /* Member names come from the file through json-glib's escapes, which can
+   * make invalid UTF-8; the message is shown in a GTK label. */
+  g_autofree char *valid = g_utf8_make_valid (message, -1);
+  guint line = 0, column = 0;
+
+  if (bs_json_locator_lookup (self, pointer, &line, &column))
+    g_set_error (error, BS_ERROR, code, "%s:%u:%u: %s", display_name, line, column, valid);
+  else
+    g_set_error (error, BS_ERROR, code, "%s: %s", display_name, valid);
 }
 
 /**

@@ -21,6 +21,13 @@ gboolean       bs_json_locator_lookup (BsJsonLocator *self,
                                        guint         *line,
                                        guint         *column);
 
+void           bs_json_locator_set_error (BsJsonLocator *self,
+                                          GError       **error,
+                                          int            code,
+                                          const char    *display_name,
+                                          const char    *pointer,
+                                          const char    *message);
+
 guint          bs_json_nesting_depth  (const char    *text,
                                        gsize          length,
                                        guint          limit);

@@ -56,24 +56,16 @@ fail (Loader      *loader,
       const char  *format,
       ...)
 {
-  g_autofree char *raw = NULL;
   g_autofree char *message = NULL;
-  guint line = 0, column = 0;
+  g_autofree char *located = NULL;
   va_list args;
 
   va_start (args, format);
-  raw = g_strdup_vprintf (format, args);
+  message = g_strdup_vprintf (format, args);
   va_end (args);
-  /* Member names come from the file through json-glib's escapes, which can
-   * make invalid UTF-8; the message is shown in a GTK label. */
-  message = g_utf8_make_valid (raw, -1);
-
-  if (bs_json_locator_lookup (loader->locator, pointer, &line, &column))
-    g_set_error (error, BS_ERROR, code, "%s:%u:%u: %s%s%s", loader->display_name, line, column,
-                 loader->where ? loader->where : "", loader->where ? ": " : "", message);
-  else
-    g_set_error (error, BS_ERROR, code, "%s: %s%s%s", loader->display_name,
-                 loader->where ? loader->where : "", loader->where ? ": " : "", message);
+  /* "step 3: …" inside a step */
+  located = loader->where ? g_strdup_printf ("%s: %s", loader->where, message) : g_strdup (message);
+  bs_json_locator_set_error (loader->locator, error, code, loader->display_name, pointer, located);
   return FALSE;
 }
 

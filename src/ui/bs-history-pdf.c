@@ -79,6 +79,26 @@ latest_assessment (GListModel *entries)
   return NULL;
 }
 
+/* One line naming every item of a kind, or nothing when there is none. */
+static void
+item_list (Page          *page,
+           const char    *format,
+           const char    *font,
+           BsFindings    *findings,
+           guint        (*count) (BsFindings *),
+           const BsItem *(*nth) (BsFindings *, guint))
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *line = NULL;
+
+  for (guint i = 0; i < count (findings); i++)
+    g_string_append_printf (list, "%s%s", list->len ? "; " : "", nth (findings, i)->title);
+  if (list->len == 0)
+    return;
+  line = g_strdup_printf (format, list->str);
+  text (page, line, font, 0.2, 4);
+}
+
 static void
 assessment_section (Page       *page,
                     GListModel *entries)
@@ -89,7 +109,6 @@ assessment_section (Page       *page,
   g_autofree char *when = NULL;
   g_autofree char *figure = NULL;
   g_autofree char *line = NULL;
-  GString *list;
 
   heading (page, _("Latest self-assessment"));
   if (entry == NULL)
@@ -105,31 +124,15 @@ assessment_section (Page       *page,
   if (findings == NULL)
     return;
 
-  list = g_string_new (NULL);
-  for (guint i = 0; i < bs_findings_get_n_red_flags (findings); i++)
-    g_string_append_printf (list, "%s%s", list->len ? "; " : "", bs_findings_get_red_flag (findings, i)->title);
-  if (list->len > 0)
-    {
-      g_autofree char *red = g_strdup_printf (_("Warning signs: %s."), list->str);
-      text (page, red, "Cantarell Bold 10", 0.1, 4);
-    }
-  g_string_truncate (list, 0);
-  for (guint i = 0; i < bs_findings_get_n_risks (findings); i++)
-    g_string_append_printf (list, "%s%s", list->len ? "; " : "", bs_findings_get_risk (findings, i)->title);
-  if (list->len > 0)
-    {
-      g_autofree char *risks = g_strdup_printf (_("Risk factors: %s."), list->str);
-      text (page, risks, "Cantarell 10", 0.2, 4);
-    }
-  g_string_truncate (list, 0);
-  for (guint i = 0; i < bs_findings_get_n_advice (findings); i++)
-    g_string_append_printf (list, "%s%s", list->len ? "; " : "", bs_findings_get_advice (findings, i)->title);
-  if (list->len > 0)
-    {
-      g_autofree char *advice = g_strdup_printf (_("Recommended: %s."), list->str);
-      text (page, advice, "Cantarell 10", 0.2, 4);
-    }
-  g_string_free (list, TRUE);
+  /* Translators: %s lists the warning signs found, separated by ";" */
+  item_list (page, _("Warning signs: %s."), "Cantarell Bold 10", findings,
+             bs_findings_get_n_red_flags, bs_findings_get_red_flag);
+  /* Translators: %s lists the risk factors found, separated by ";" */
+  item_list (page, _("Risk factors: %s."), "Cantarell 10", findings,
+             bs_findings_get_n_risks, bs_findings_get_risk);
+  /* Translators: %s lists the recommendations, separated by ";" */
+  item_list (page, _("Recommended: %s."), "Cantarell 10", findings,
+             bs_findings_get_n_advice, bs_findings_get_advice);
 }
 
 static void
