@@ -371,14 +371,19 @@ quit_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   BsApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  GList *windows;
 
   if (bs_kiosk_get_enabled (self->kiosk))
     return;
   /* Closing the windows lets each save its state and ask about a running
-   * session; the app quits when the last one is gone. */
+   * session; the app quits when the last one is gone.  A window that
+   * closes leaves the application's list, so walk a copy. */
+  windows = NULL;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    windows = g_list_prepend (windows, g_object_ref (l->data));
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void
