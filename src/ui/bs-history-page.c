@@ -9,11 +9,8 @@
 #include "bs-application.h"
 #include "bs-gtk-compat.h"
 #include "bs-history-chart.h"
-#include "bs-history-csv.h"
 #include "bs-history-days.h"
-#include "bs-history-json.h"
-#include "bs-history-page.h"
-#include "bs-history-pdf.h"
+#include "bs-history-page-private.h"
 #include "bs-history-row.h"
 #include "bs-history-text.h"
 #include "bs-measure.h"
@@ -40,6 +37,7 @@ struct _BsHistoryPage
 
   BsHistory *history;
   BsHistoryDays *days;
+  gboolean assessments_stale;  /* changed while the page was not shown */
 };
 
 G_DEFINE_FINAL_TYPE (BsHistoryPage, bs_history_page, GTK_TYPE_WIDGET)
@@ -56,17 +54,17 @@ toast (BsHistoryPage *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
-static void
-say (BsHistoryPage *self,
-     const char    *text)
+void
+bs_history_page_say (BsHistoryPage *self,
+                     const char    *text)
 {
   toast (self, adw_toast_new (text));
 }
 
-static void
-show_error (BsHistoryPage *self,
-            const char    *heading,
-            const GError  *error)
+void
+bs_history_page_show_error (BsHistoryPage *self,
+                            const char    *heading,
+                            const GError  *error)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                               heading, error->message);
@@ -216,6 +214,11 @@ update_assessments (BsHistoryPage *self)
   gtk_stack_set_visible_child_name (self->assessments_stack, assessments->len > 0 ? "list" : "empty");
 }
 
+static void update_actions (BsHistoryPage *self);
+
+/* A run writes a checkpoint at every segment boundary, each a change of
+ * the entries: the assessments list, which reads every assessment's
+ * answers again, is rebuilt only when the page is shown. */
 static void
 on_entries_changed (GListModel    *entries,
                     guint          position,
@@ -225,7 +228,26 @@ on_entries_changed (GListModel    *entries,
 {
   gtk_stack_set_visible_child_name (self->log_stack,
                                     g_list_model_get_n_items (entries) > 0 ? "list" : "empty");
-  update_assessments (self);
+  update_actions (self);
+  self->assessments_stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      update_assessments (self);
+      self->assessments_stale = FALSE;
+    }
+}
+
+static void
+bs_history_page_map (GtkWidget *widget)
+{
+  BsHistoryPage *self = BS_HISTORY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (bs_history_page_parent_class)->map (widget);
+  if (self->assessments_stale && self->history != NULL)
+    {
+      update_assessments (self);
+      self->assessments_stale = FALSE;
+    }
 }
 
 /* ---- One entry ---- */
@@ -240,7 +262,7 @@ on_undo_delete (AdwToast       *toast,
   if (self == NULL || self->history == NULL)
     return;
   if (!bs_history_save (self->history, entry, &error))
-    show_error (self, _("The Entry Could Not Be Restored"), error);
+    bs_history_page_show_error (self, _("The Entry Could Not Be Restored"), error);
 }
 
 /**
@@ -279,7 +301,7 @@ on_delete_requested (BsEntryWindow *window,
 
   gtk_window_destroy (GTK_WINDOW (window));
   if (!bs_history_page_delete_entry (self, entry, &error))
-    show_error (self, _("The Entry Could Not Be Deleted"), error);
+    bs_history_page_show_error (self, _("The Entry Could Not Be Deleted"), error);
 }
 
 /**
@@ -303,238 +325,7 @@ bs_history_page_open_entry (BsHistoryPage  *self,
   return window;
 }
 
-/* ---- Export and import ---- */
-
-static char *
-dated_name (const char *format)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, format);
-}
-
-gboolean
-bs_history_page_export_json_to (BsHistoryPage  *self,
-                                GFile          *file,
-                                GError        **error)
-{
-  g_autofree char *json = NULL;
-
-  g_return_val_if_fail (BS_IS_HISTORY_PAGE (self), FALSE);
-
-  json = bs_history_export_json (bs_history_get_entries (self->history), NULL);
-  /* Written beside and renamed over: a failed export never leaves half a
-   * file that looks whole. */
-  return g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
-                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
-}
-
-/**
- * bs_history_page_export_csv_into:
- * @parent: the folder chosen
- *
- * Writes the tables into a new folder inside @parent, so that nothing of
- * the person's is overwritten.
- *
- * Returns: (transfer full): the folder written, or %NULL
- */
-GFile *
-bs_history_page_export_csv_into (BsHistoryPage  *self,
-                                 GFile          *parent,
-                                 GError        **error)
-{
-  /* Translators: the name of the folder an export is written to, as
-   * strftime; no slashes */
-  g_autofree char *base = dated_name (_("Backstay history %Y-%m-%d"));
-  g_autoptr(GFile) folder = g_file_get_child (parent, base);
-
-  g_return_val_if_fail (BS_IS_HISTORY_PAGE (self), NULL);
-
-  for (guint n = 2; g_file_query_exists (folder, NULL); n++)
-    {
-      g_autofree char *numbered = g_strdup_printf ("%s (%u)", base, n);
-
-      g_object_unref (folder);
-      folder = g_file_get_child (parent, numbered);
-    }
-  if (!bs_history_export_csv (bs_history_get_entries (self->history), folder, error))
-    return NULL;
-  return g_steal_pointer (&folder);
-}
-
-gboolean
-bs_history_page_export_pdf_to (BsHistoryPage  *self,
-                               GFile          *file,
-                               GError        **error)
-{
-  g_return_val_if_fail (BS_IS_HISTORY_PAGE (self), FALSE);
-
-  return bs_history_pdf_write (bs_history_get_entries (self->history), file, error);
-}
-
-/**
- * bs_history_page_import_from:
- * @n_added: (out) (optional): how many entries were new
- *
- * Merges an exported history: entries already here are left as they are.
- */
-gboolean
-bs_history_page_import_from (BsHistoryPage  *self,
-                             GFile          *file,
-                             guint          *n_added,
-                             GError        **error)
-{
-  g_autoptr(GPtrArray) entries = NULL;
-
-  g_return_val_if_fail (BS_IS_HISTORY_PAGE (self), FALSE);
-
-  entries = bs_history_read_json_file (file, error);
-  if (entries == NULL)
-    return FALSE;
-  return bs_history_import (self->history, entries, n_added, error);
-}
-
-typedef enum
-{
-  CHOOSE_JSON,
-  CHOOSE_CSV,
-  CHOOSE_PDF,
-  CHOOSE_IMPORT,
-} Choice;
-
-static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     BsHistoryPage   *self)
-{
-  Choice choice = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "choice"));
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) written = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  guint n_added = 0;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  switch (choice)
-    {
-    case CHOOSE_JSON:
-      if (bs_history_page_export_json_to (self, file, &error))
-        say (self, _("History exported"));
-      else
-        show_error (self, _("The History Was Not Exported"), error);
-      break;
-    case CHOOSE_CSV:
-      written = bs_history_page_export_csv_into (self, file, &error);
-      if (written != NULL)
-        {
-          g_autofree char *name = g_file_get_basename (written);
-          /* Translators: %s is the name of the folder written */
-          message = g_strdup_printf (_("Spreadsheets written to “%s”"), name);
-          say (self, message);
-        }
-      else
-        show_error (self, _("The History Was Not Exported"), error);
-      break;
-    case CHOOSE_PDF:
-      if (bs_history_page_export_pdf_to (self, file, &error))
-        say (self, _("Summary saved"));
-      else
-        show_error (self, _("The Summary Was Not Saved"), error);
-      break;
-    case CHOOSE_IMPORT:
-      if (bs_history_page_import_from (self, file, &n_added, &error))
-        {
-          message = n_added == 0
-            ? g_strdup (_("Nothing new: every entry is already here"))
-            : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry imported",
-                                            "%u entries imported", n_added), n_added);
-          say (self, message);
-        }
-      else
-        show_error (self, _("Nothing Was Imported"), error);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-out:
-  g_object_unref (chooser);
-}
-
-static void
-choose (BsHistoryPage        *self,
-        Choice                choice,
-        GtkFileChooserAction  action,
-        const char           *title,
-        const char           *accept,
-        const char           *suggested_name,
-        const char           *pattern)
-{
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         action, accept, NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data (G_OBJECT (chooser), "choice", GINT_TO_POINTER (choice));
-  if (suggested_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
-  if (pattern != NULL)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_add_pattern (filter, pattern);
-      gtk_file_filter_set_name (filter, pattern);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    }
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-export_json_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  /* Translators: the suggested file name of an export, as strftime */
-  g_autofree char *name = dated_name (_("backstay-history-%Y-%m-%d.json"));
-
-  choose (BS_HISTORY_PAGE (widget), CHOOSE_JSON, GTK_FILE_CHOOSER_ACTION_SAVE,
-          _("Export History"), _("_Export"), name, NULL);
-}
-
-static void
-export_csv_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  choose (BS_HISTORY_PAGE (widget), CHOOSE_CSV, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-          _("Choose Where to Put the Spreadsheets"), _("_Export Here"), NULL, NULL);
-}
-
-static void
-export_pdf_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  /* Translators: the suggested file name of the summary, as strftime */
-  g_autofree char *name = dated_name (_("backstay-summary-%Y-%m-%d.pdf"));
-
-  choose (BS_HISTORY_PAGE (widget), CHOOSE_PDF, GTK_FILE_CHOOSER_ACTION_SAVE,
-          _("Save Summary for a Physiotherapist"), _("_Save"), name, NULL);
-}
-
-static void
-import_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  choose (BS_HISTORY_PAGE (widget), CHOOSE_IMPORT, GTK_FILE_CHOOSER_ACTION_OPEN,
-          _("Import History"), _("_Import"), NULL, "*.json");
-}
+/* ---- Deleting everything (export and import are in bs-history-page-export.c) ---- */
 
 static void
 on_delete_all_response (AdwMessageDialog *dialog,
@@ -546,9 +337,9 @@ on_delete_all_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "delete") != 0)
     return;
   if (bs_history_clear (self->history, &error))
-    say (self, _("All history deleted"));
+    bs_history_page_say (self, _("All history deleted"));
   else
-    show_error (self, _("The History Was Not Deleted"), error);
+    bs_history_page_show_error (self, _("The History Was Not Deleted"), error);
 }
 
 static void
@@ -597,16 +388,6 @@ update_actions (BsHistoryPage *self)
 }
 
 static void
-on_entries_changed_actions (GListModel    *entries,
-                            guint          position,
-                            guint          removed,
-                            guint          added,
-                            BsHistoryPage *self)
-{
-  update_actions (self);
-}
-
-static void
 bs_history_page_dispose (GObject *object)
 {
   BsHistoryPage *self = BS_HISTORY_PAGE (object);
@@ -638,6 +419,7 @@ bs_history_page_class_init (BsHistoryPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = bs_history_page_dispose;
   widget_class->grab_focus = bs_history_page_grab_focus;
+  widget_class->map = bs_history_page_map;
 
   g_type_ensure (BS_TYPE_HISTORY_CHART);
   g_type_ensure (BS_TYPE_ADHERENCE_GRID);
@@ -654,10 +436,7 @@ bs_history_page_class_init (BsHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BsHistoryPage, back_button);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
 
-  gtk_widget_class_install_action (widget_class, "history.export-json", NULL, export_json_activated);
-  gtk_widget_class_install_action (widget_class, "history.export-csv", NULL, export_csv_activated);
-  gtk_widget_class_install_action (widget_class, "history.export-pdf", NULL, export_pdf_activated);
-  gtk_widget_class_install_action (widget_class, "history.import", NULL, import_activated);
+  bs_history_page_install_export_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "history.delete-all", NULL, delete_all_activated);
 }
 
@@ -708,9 +487,7 @@ bs_history_page_set_history (BsHistoryPage *self,
   bs_adherence_grid_set_entries (self->adherence, entries);
 
   g_signal_connect_object (entries, "items-changed", G_CALLBACK (on_entries_changed), self, 0);
-  g_signal_connect_object (entries, "items-changed", G_CALLBACK (on_entries_changed_actions), self, 0);
   on_entries_changed (entries, 0, 0, 0, self);
-  update_actions (self);
 }
 
 BsHistory *

@@ -3,17 +3,12 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "bs-error.h"
-#include "bs-format.h"
-#include "bs-json-locator.h"
-#include "bs-routine-editor.h"
+#include "bs-routine-editor-private.h"
 #include "bs-routine-writer.h"
-#include "bs-schedule.h"
 
 /*
  * Making or changing one of the person's own routines.
@@ -30,49 +25,10 @@
  * keeps its id and its file.
  */
 
-/* The name given to the loader for the text the editor checks; it begins
- * every message and is cut off before one is shown. */
-#define CHECK_NAME "routine"
-/* What a routine is called while it has no id yet. */
-#define CHECK_ID "new-routine"
-/* Room left in an id for "-9999". */
-#define MAX_BASE_ID 59
-
 /* In the order of the category list in the .ui. */
 static const char * const categories[] = {
   BS_CATEGORY_STRETCH, BS_CATEGORY_STRENGTH, BS_CATEGORY_WARM_UP, BS_CATEGORY_TEST,
   BS_CATEGORY_OTHER,
-};
-
-struct _BsRoutineEditor
-{
-  AdwWindow parent_instance;
-
-  AdwWindowTitle *window_title;
-  AdwEntryRow *name_row;
-  AdwEntryRow *description_row;
-  AdwComboRow *category_row;
-  GtkSwitch *lead_in_switch;
-  AdwActionRow *lead_in_seconds_row;
-  GtkSpinButton *lead_in_spin;
-  GtkSpinButton *rounds_spin;
-  AdwActionRow *round_rest_row;
-  GtkSpinButton *round_rest_spin;
-  GtkListBox *steps_list;
-  GtkLabel *preview_label;
-  GtkLabel *problem_label;
-
-  BsRoutineLibrary *library;
-  /* What the editor does not show (forms, levels, scoring) comes from here. */
-  BsRoutine *base;
-  char *id;      /* NULL until a new routine is saved */
-  GFile *file;   /* where it is saved; NULL likewise */
-  char *json;    /* the routine as the fields say, as a file */
-  char *saved_json;
-  char *problem;
-  GtkWidget *problem_widget;
-  gboolean loading;
-  gboolean discarding;
 };
 
 enum
@@ -91,9 +47,9 @@ spin_value (GtkSpinButton *spin)
   return (guint) gtk_spin_button_get_value_as_int (spin);
 }
 
-static BsStepEditRow *
-step_row (BsRoutineEditor *self,
-          guint            index)
+BsStepEditRow *
+bs_routine_editor_step_row (BsRoutineEditor *self,
+                            guint            index)
 {
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->steps_list, (int) index);
 
@@ -107,7 +63,7 @@ bs_routine_editor_get_n_steps (BsRoutineEditor *self)
 
   g_return_val_if_fail (BS_IS_ROUTINE_EDITOR (self), 0);
 
-  while (step_row (self, n) != NULL)
+  while (bs_routine_editor_step_row (self, n) != NULL)
     n++;
   return n;
 }
@@ -117,12 +73,12 @@ bs_routine_editor_get_step_row (BsRoutineEditor *self,
                                 guint            index)
 {
   g_return_val_if_fail (BS_IS_ROUTINE_EDITOR (self), NULL);
-  return step_row (self, index);
+  return bs_routine_editor_step_row (self, index);
 }
 
-static BsRoutine *
-build_routine (BsRoutineEditor *self,
-               const char      *id)
+BsRoutine *
+bs_routine_editor_build_routine (BsRoutineEditor *self,
+                                 const char      *id)
 {
   BsRoutine *routine = bs_routine_new (id, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   const char *description = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
@@ -156,402 +112,23 @@ build_routine (BsRoutineEditor *self,
   bs_routine_set_rounds (routine, spin_value (self->rounds_spin));
   bs_routine_set_round_rest (routine, spin_value (self->round_rest_spin));
 
-  for (guint i = 0; step_row (self, i) != NULL; i++)
+  for (guint i = 0; bs_routine_editor_step_row (self, i) != NULL; i++)
     {
-      g_autoptr(BsStep) step = bs_step_edit_row_build_step (step_row (self, i), routine);
+      g_autoptr(BsStep) step = bs_step_edit_row_build_step (bs_routine_editor_step_row (self, i), routine);
       bs_routine_add_step (routine, step);
     }
   return routine;
 }
 
-/* ---- Checking ---- */
-
-static void
-clear_problem (BsRoutineEditor *self)
-{
-  g_clear_pointer (&self->problem, g_free);
-  if (self->problem_widget != NULL)
-    gtk_widget_remove_css_class (self->problem_widget, "error");
-  self->problem_widget = NULL;
-  for (guint i = 0; step_row (self, i) != NULL; i++)
-    bs_step_edit_row_clear_problem (step_row (self, i));
-}
-
-static gboolean
-located_at (BsJsonLocator *locator,
-            const char    *pointer,
-            guint          line,
-            guint          column)
-{
-  guint found_line = 0, found_column = 0;
-
-  return bs_json_locator_lookup (locator, pointer, &found_line, &found_column) &&
-         found_line == line && found_column == column;
-}
-
-/* The loader says where in the text the problem is; the same text says
- * which field that is. */
-static void
-mark_field (BsRoutineEditor *self,
-            const char      *json,
-            guint            line,
-            guint            column)
-{
-  static const char * const step_fields[] = {
-    "kind", "name", "instruction", "side", "seconds", "first-side", "switch-seconds", "reps",
-    "pace", "sets", "set-rest", "rest-after",
-  };
-  const struct
-  {
-    const char *pointer;
-    GtkWidget *widget;
-  } routine_fields[] = {
-    { "/name", GTK_WIDGET (self->name_row) },
-    { "/description", GTK_WIDGET (self->description_row) },
-    { "/category", GTK_WIDGET (self->category_row) },
-    { "/lead-in", GTK_WIDGET (self->lead_in_seconds_row) },
-    { "/round-rest", GTK_WIDGET (self->round_rest_row) },
-  };
-  g_autoptr(BsJsonLocator) locator = bs_json_locator_new (json, strlen (json));
-
-  for (guint i = 0; i < G_N_ELEMENTS (routine_fields); i++)
-    if (located_at (locator, routine_fields[i].pointer, line, column))
-      {
-        self->problem_widget = routine_fields[i].widget;
-        gtk_widget_add_css_class (self->problem_widget, "error");
-        return;
-      }
-
-  for (guint i = 0; step_row (self, i) != NULL; i++)
-    {
-      g_autofree char *step_pointer = g_strdup_printf ("/steps/%u", i);
-
-      for (guint j = 0; j < G_N_ELEMENTS (step_fields); j++)
-        {
-          g_autofree char *pointer = g_strdup_printf ("%s/%s", step_pointer, step_fields[j]);
-
-          if (located_at (locator, pointer, line, column))
-            {
-              bs_step_edit_row_show_problem (step_row (self, i), step_fields[j]);
-              return;
-            }
-        }
-      if (located_at (locator, step_pointer, line, column))
-        {
-          bs_step_edit_row_show_problem (step_row (self, i), NULL);
-          return;
-        }
-    }
-}
-
-/* "routine:12:7: step 2: “name” must be …" → "Step 2: “name” must be …",
- * with the line and column kept apart to find the field. */
-static char *
-read_problem (const char *message,
-              guint      *line,
-              guint      *column)
-{
-  const char *rest = message;
-  gunichar first;
-
-  *line = *column = 0;
-  if (g_str_has_prefix (rest, CHECK_NAME))
-    {
-      rest += strlen (CHECK_NAME);
-      if (rest[0] == ':' && g_ascii_isdigit (rest[1]))
-        {
-          char *end;
-
-          *line = (guint) strtoul (rest + 1, &end, 10);
-          if (end[0] == ':' && g_ascii_isdigit (end[1]))
-            *column = (guint) strtoul (end + 1, &end, 10);
-          rest = end;
-        }
-      if (g_str_has_prefix (rest, ": "))
-        rest += 2;
-    }
-  if (rest[0] == '\0')
-    return g_strdup (message);
-
-  first = g_utf8_get_char (rest);
-  {
-    char upper[8] = { 0 };
-
-    g_unichar_to_utf8 (g_unichar_totitle (first), upper);
-    return g_strconcat (upper, g_utf8_next_char (rest), NULL);
-  }
-}
-
-static char *
-describe_schedule (BsSchedule *schedule)
-{
-  g_autofree char *total = bs_format_clock (bs_schedule_get_total_seconds (schedule));
-  g_autofree char *work = bs_format_clock (bs_schedule_get_work_seconds (schedule));
-  g_autofree char *rests = bs_format_clock (bs_schedule_get_rest_seconds (schedule));
-  guint lead_in = bs_schedule_get_lead_in (schedule);
-  gboolean open_ended = bs_schedule_has_open_ended (schedule);
-
-  if (lead_in > 0)
-    {
-      g_autofree char *ready = bs_format_clock (lead_in);
-
-      if (open_ended)
-        /* Translators: the length of a routine being edited, in minutes and seconds */
-        return g_strdup_printf (_("Total %s (get ready %s, work %s, rests %s), "
-                                  "plus counted sets at your pace"), total, ready, work, rests);
-      /* Translators: the length of a routine being edited, in minutes and seconds */
-      return g_strdup_printf (_("Total %s (get ready %s, work %s, rests %s)"),
-                              total, ready, work, rests);
-    }
-  if (open_ended)
-    /* Translators: the length of a routine being edited, in minutes and seconds */
-    return g_strdup_printf (_("Total %s (work %s, rests %s), plus counted sets at your pace"),
-                            total, work, rests);
-  /* Translators: the length of a routine being edited, in minutes and seconds:
-   * "Total 15:55 (work 12:30, rests 3:25)" */
-  return g_strdup_printf (_("Total %s (work %s, rests %s)"), total, work, rests);
-}
-
-static void
-update_positions (BsRoutineEditor *self)
-{
-  guint n = bs_routine_editor_get_n_steps (self);
-
-  for (guint i = 0; i < n; i++)
-    bs_step_edit_row_set_can_move (step_row (self, i), i > 0, i + 1 < n);
-}
-
-static void
-refresh (BsRoutineEditor *self)
-{
-  g_autoptr(BsRoutine) routine = NULL;
-  g_autoptr(BsRoutine) loaded = NULL;
-  g_autoptr(BsSchedule) schedule = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
-
-  if (self->loading)
-    return;
-
-  routine = build_routine (self, self->id != NULL ? self->id : CHECK_ID);
-  json = bs_routine_to_json (routine);
-  bytes = g_bytes_new (json, strlen (json));
-  loaded = bs_routine_new_from_bytes (bytes, CHECK_NAME, BS_ROUTINE_LOAD_NONE, &error);
-  if (loaded != NULL)
-    /* With the get-ready the routines page counts, so both say the same. */
-    schedule = bs_schedule_new (loaded, NULL, bs_routine_get_level (loaded, 0),
-                                BS_SCHEDULE_DEFAULT_LEAD_IN, &error);
-
-  clear_problem (self);
-  if (schedule != NULL)
-    {
-      g_autofree char *preview = describe_schedule (schedule);
-
-      gtk_label_set_label (self->preview_label, preview);
-      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
-    }
-  else
-    {
-      guint line, column;
-
-      self->problem = read_problem (error->message, &line, &column);
-      if (line > 0)
-        mark_field (self, json, line, column);
-      gtk_label_set_label (self->preview_label, _("The total is shown once the routine is complete."));
-      gtk_label_set_label (self->problem_label, self->problem);
-      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
-    }
-
-  g_free (self->json);
-  self->json = g_steal_pointer (&json);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", schedule != NULL);
-}
+/* ---- Checking (bs-routine-editor-check.c) and steps (bs-routine-editor-steps.c) ---- */
 
 static void
 on_changed (BsRoutineEditor *self)
 {
-  refresh (self);
+  bs_routine_editor_refresh (self);
 }
 
-/* ---- Steps ---- */
-
-static void
-on_step_move (BsStepEditRow   *row,
-              int              offset,
-              BsRoutineEditor *self)
-{
-  int n = (int) bs_routine_editor_get_n_steps (self);
-  int from = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-  int to = CLAMP (from + offset, 0, n - 1);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  gboolean focus_inside = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (row));
-
-  if (from < 0 || to == from)
-    return;
-
-  g_object_ref (row);
-  if (focus_inside)
-    g_object_ref (focus);
-  gtk_list_box_remove (self->steps_list, GTK_WIDGET (row));
-  gtk_list_box_insert (self->steps_list, GTK_WIDGET (row), to);
-  update_positions (self);
-  /* The keyboard stays on the button pressed, so it can be pressed again;
-   * at the top or bottom that button is off, and the row takes it. */
-  if (focus_inside)
-    {
-      if (!gtk_widget_grab_focus (focus))
-        gtk_widget_grab_focus (GTK_WIDGET (row));
-      g_object_unref (focus);
-    }
-  g_object_unref (row);
-  refresh (self);
-}
-
-static void
-on_step_remove (BsStepEditRow   *row,
-                BsRoutineEditor *self)
-{
-  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-  GtkListBoxRow *next;
-
-  gtk_list_box_remove (self->steps_list, GTK_WIDGET (row));
-  update_positions (self);
-  refresh (self);
-
-  /* The keyboard goes on to the step that took its place, or the one
-   * before it at the end. */
-  next = gtk_list_box_get_row_at_index (self->steps_list, index);
-  if (next == NULL && index > 0)
-    next = gtk_list_box_get_row_at_index (self->steps_list, index - 1);
-  if (next != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (next));
-}
-
-static void
-append_step (BsRoutineEditor *self,
-             BsStepEditRow   *row)
-{
-  g_signal_connect_object (row, "changed", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row, "move", G_CALLBACK (on_step_move), self, 0);
-  g_signal_connect_object (row, "remove", G_CALLBACK (on_step_remove), self, 0);
-  gtk_list_box_append (self->steps_list, GTK_WIDGET (row));
-}
-
-/**
- * bs_routine_editor_add_step:
- *
- * Adds a 30-second hold at the end, opened, with the cursor in its name.
- *
- * Returns: (transfer none): its row
- */
-BsStepEditRow *
-bs_routine_editor_add_step (BsRoutineEditor *self)
-{
-  BsStepEditRow *row;
-
-  g_return_val_if_fail (BS_IS_ROUTINE_EDITOR (self), NULL);
-
-  row = bs_step_edit_row_new (NULL);
-  append_step (self, row);
-  update_positions (self);
-  refresh (self);
-  bs_step_edit_row_focus_name (row);
-  return row;
-}
-
-static void
-add_step_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  bs_routine_editor_add_step (BS_ROUTINE_EDITOR (widget));
-}
-
-/* ---- Saving and closing ---- */
-
-static gboolean
-id_is_free (BsRoutineLibrary *library,
-            GFile            *dir,
-            const char       *id)
-{
-  g_autofree char *name = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  if (!bs_routine_id_is_valid (id) || bs_routine_library_lookup (library, id) != NULL)
-    return FALSE;
-  /* A file that did not load still holds its name. */
-  name = g_strconcat (id, BS_ROUTINE_FILE_SUFFIX, NULL);
-  file = g_file_get_child (dir, name);
-  return g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL)
-         == G_FILE_TYPE_UNKNOWN;
-}
-
-/**
- * bs_routine_editor_make_id:
- * @name: the routine's name
- *
- * Makes the id of a new routine from its name: lower case, every run of
- * other characters than a-z and 0-9 made one "-", with "-2", "-3" … added
- * if a routine or a file in the routines folder has it already.
- *
- * Returns: (transfer full) (nullable): the id, or %NULL if every number
- *   up to 9999 is taken
- */
-char *
-bs_routine_editor_make_id (BsRoutineLibrary *library,
-                           const char       *name)
-{
-  g_autofree char *ascii = g_str_to_ascii (name, "C");
-  g_autoptr(GString) base = g_string_new (NULL);
-  g_autoptr(GFile) dir = bs_routine_library_get_user_dir ();
-
-  g_return_val_if_fail (BS_IS_ROUTINE_LIBRARY (library), NULL);
-
-  for (const char *c = ascii; *c != '\0' && base->len < MAX_BASE_ID; c++)
-    {
-      if (g_ascii_isalnum (*c))
-        g_string_append_c (base, g_ascii_tolower (*c));
-      else if (base->len > 0 && base->str[base->len - 1] != '-')
-        g_string_append_c (base, '-');
-    }
-  while (base->len > 0 && base->str[base->len - 1] == '-')
-    g_string_truncate (base, base->len - 1);
-  if (base->len == 0)
-    g_string_assign (base, "routine");
-
-  if (id_is_free (library, dir, base->str))
-    return g_strdup (base->str);
-  for (guint n = 2; n <= 9999; n++)
-    {
-      g_autofree char *candidate = g_strdup_printf ("%s-%u", base->str, n);
-
-      if (id_is_free (library, dir, candidate))
-        return g_steal_pointer (&candidate);
-    }
-  return NULL;
-}
-
-static GFile *
-new_file (BsRoutineEditor  *self,
-          const char       *id,
-          GError          **error)
-{
-  g_autoptr(GFile) dir = bs_routine_library_get_user_dir ();
-  g_autofree char *path = g_file_get_path (dir);
-  g_autofree char *name = g_strconcat (id, BS_ROUTINE_FILE_SUFFIX, NULL);
-
-  if (g_mkdir_with_parents (path, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *where = g_filename_display_name (path);
-
-      g_set_error (error, BS_ERROR, BS_ERROR_IO, _("The folder %s could not be made: %s"),
-                   where, g_strerror (saved_errno));
-      return NULL;
-    }
-  return g_file_get_child (dir, name);
-}
+/* ---- Saving and closing (a new routine's id and file: bs-routine-editor-naming.c) ---- */
 
 /**
  * bs_routine_editor_save:
@@ -590,12 +167,12 @@ bs_routine_editor_save (BsRoutineEditor  *self,
                        _("There are too many routines with this name; choose another"));
           return FALSE;
         }
-      file = new_file (self, id, error);
+      file = bs_routine_editor_new_file (id, error);
       if (file == NULL)
         return FALSE;
     }
 
-  routine = build_routine (self, id);
+  routine = bs_routine_editor_build_routine (self, id);
   if (!bs_routine_save (routine, file, error))
     return FALSE;
 
@@ -603,7 +180,7 @@ bs_routine_editor_save (BsRoutineEditor  *self,
   g_free (self->id);
   self->id = g_strdup (id);
   g_set_object (&self->file, file);
-  refresh (self);
+  bs_routine_editor_refresh (self);
   g_free (self->saved_json);
   self->saved_json = g_strdup (self->json);
 
@@ -755,7 +332,7 @@ bs_routine_editor_class_init (BsRoutineEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_activated);
-  gtk_widget_class_install_action (widget_class, "editor.add-step", NULL, add_step_activated);
+  gtk_widget_class_install_action (widget_class, "editor.add-step", NULL, bs_routine_editor_add_step_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
 }
@@ -785,7 +362,7 @@ load_routine (BsRoutineEditor *self,
   gtk_spin_button_set_value (self->rounds_spin, bs_routine_get_rounds (routine));
   gtk_spin_button_set_value (self->round_rest_spin, bs_routine_get_round_rest (routine));
   for (guint i = 0; i < bs_routine_get_n_steps (routine); i++)
-    append_step (self, bs_step_edit_row_new (bs_routine_get_step (routine, i)));
+    bs_routine_editor_append_step (self, bs_step_edit_row_new (bs_routine_get_step (routine, i)));
 }
 
 /* A routine of the editor's own, so that nothing it does reaches the
@@ -818,8 +395,8 @@ static void
 finish_loading (BsRoutineEditor *self)
 {
   self->loading = FALSE;
-  update_positions (self);
-  refresh (self);
+  bs_routine_editor_update_positions (self);
+  bs_routine_editor_refresh (self);
   self->saved_json = g_strdup (self->json);
   gtk_window_set_title (GTK_WINDOW (self), adw_window_title_get_title (self->window_title));
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
@@ -849,7 +426,7 @@ bs_routine_editor_new (BsRoutineLibrary *library,
     {
       adw_window_title_set_title (self->window_title, _("New Routine"));
       adw_combo_row_set_selected (self->category_row, 0);
-      append_step (self, bs_step_edit_row_new (NULL));
+      bs_routine_editor_append_step (self, bs_step_edit_row_new (NULL));
     }
   else
     {
