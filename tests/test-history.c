@@ -967,7 +967,7 @@ make_newer (const char *path)
 
   make_real_file (path, 2);
   db = db_open (path);
-  db_exec (db, "PRAGMA user_version = 3; CREATE TABLE moods (entry_id INTEGER);");
+  db_exec (db, "PRAGMA user_version = 4; CREATE TABLE moods (entry_id INTEGER);");
   sqlite3_close (db);
 }
 
@@ -1239,13 +1239,14 @@ test_v1_file (Fixture       *f,
 
   g_clear_object (&history);
 
-  /* Brought to version 2: each schedule kept once, a backup of the
-   * version-1 file beside it. */
+  /* Brought to version 3: each schedule kept once, no patient codes, a
+   * backup of the version-1 file beside it. */
   {
     g_autofree char *backup = g_strconcat (f->path, ".before-v2", NULL);
     sqlite3 *db = db_open (f->path);
 
-    g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 2);
+    g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 3);
+    g_assert_cmpint (db_int (db, "SELECT count(*) FROM entries WHERE patient_code IS NULL"), ==, 3);
     g_assert_cmpint (db_int (db, "SELECT count(*) FROM schedules"), ==,
                      db_int (db, "SELECT count(DISTINCT schedule_id) FROM sessions"));
     g_assert_cmpint (db_int (db, "SELECT count(*) FROM sessions WHERE schedule_id IS NULL"), ==, 0);
@@ -1293,7 +1294,7 @@ test_schema_is_migrated_v1 (Fixture       *f,
   journal = db_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (journal, ==, "wal");
   g_assert_cmpint (db_int (db, "PRAGMA application_id"), ==, BS_HISTORY_APPLICATION_ID);
-  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 3);
   sqlite3_close (db);
   db = db_open (v1_path);
   theirs = db_text (db, query);
@@ -1352,43 +1353,137 @@ static gboolean
 drop_stages_then_fail (sqlite3  *db,
                        GError  **error)
 {
-  sqlite3_exec (db, "DELETE FROM session_stages; PRAGMA user_version = 3;", NULL, NULL, NULL);
+  sqlite3_exec (db, "DELETE FROM session_stages; PRAGMA user_version = 4;", NULL, NULL, NULL);
   g_set_error_literal (error, BS_ERROR, BS_ERROR_INVALID, "the test step fails");
   return FALSE;
 }
 
 /* The test's own next version, on top of the built-in ones. */
-static const BsHistoryMigration good_v3 = {
-  3,
+static const BsHistoryMigration good_v4 = {
+  4,
   "ALTER TABLE entries ADD COLUMN mood INTEGER;"
   "UPDATE entries SET mood = 3;"
-  "PRAGMA user_version = 3;",
+  "PRAGMA user_version = 4;",
   NULL,
 };
 
-static const BsHistoryMigration failing_v3[] = {
+static const BsHistoryMigration failing_v4[] = {
   /* SQL that fails half-way, after changing things. */
-  { 3,
+  { 4,
     "CREATE TABLE moods (entry_id INTEGER);"
     "UPDATE entries SET note = 'changed';"
     "INSERT INTO no_such_table VALUES (1);"
-    "PRAGMA user_version = 3;",
+    "PRAGMA user_version = 4;",
     NULL },
   /* Code that fails after changing things. */
-  { 3, "UPDATE entries SET note = 'changed';", drop_stages_then_fail },
+  { 4, "UPDATE entries SET note = 'changed';", drop_stages_then_fail },
   /* A step that forgets to say it is done. */
-  { 3, "UPDATE entries SET note = 'changed';", NULL },
+  { 4, "UPDATE entries SET note = 'changed';", NULL },
 };
 
-/* A file at the current version, 2, with the version-1 fixture's rows. */
+/* A file at version 2 with the version-1 fixture's rows, as a version-2
+ * build left it (its run still in progress): this build's first two steps,
+ * without a backup. */
 static void
 make_v2_file (const char *path)
 {
+  g_autoptr(GError) error = NULL;
   g_autofree char *backup = g_strconcat (path, ".before-v2", NULL);
+  const BsHistoryMigration *builtin;
+  guint n_builtin;
+  sqlite3 *db;
+
+  builtin = bs_history_schema_get_migrations (&n_builtin);
+  g_assert_cmpuint (n_builtin, >=, 2);
+  make_v1_file (path);
+  db = db_open (path);
+  g_assert_true (bs_history_schema_migrate (db, path, builtin, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 2);
+  sqlite3_close (db);
+  g_assert_cmpint (g_remove (backup), ==, 0);
+}
+
+/* A file at the current version, 3, with the version-1 fixture's rows,
+ * opened once by this build. */
+static void
+make_v3_file (const char *path)
+{
+  g_autofree char *backup_v2 = g_strconcat (path, ".before-v2", NULL);
+  g_autofree char *backup_v3 = g_strconcat (path, ".before-v3", NULL);
 
   make_v1_file (path);
   g_object_unref (open_ok (path));
-  g_assert_cmpint (g_remove (backup), ==, 0);
+  g_assert_cmpint (g_remove (backup_v2), ==, 0);
+  g_assert_cmpint (g_remove (backup_v3), ==, 0);
+}
+
+/* A file made by a version-2 build keeps every entry, and everything in
+ * them, when it becomes version 3; its entries have no patient code. */
+static void
+test_migration_v2_to_v3 (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(BsHistory) history = NULL;
+  g_autofree char *backup = g_strconcat (f->path, ".before-v3", NULL);
+  BsHistoryEntry *entry;
+  sqlite3 *db;
+
+  make_v2_file (f->path);
+  db = db_open (f->path);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM pragma_table_info('entries')"
+                               " WHERE name = 'patient_code'"), ==, 0);
+  sqlite3_close (db);
+
+  history = open_ok (f->path);
+  g_assert_null (bs_history_get_moved_aside (history));
+  g_assert_cmpuint (bs_history_get_n_unreadable (history), ==, 0);
+  g_assert_cmpuint (n_items (history), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_null (bs_history_entry_get_patient_code (nth (history, i)));
+  entry = bs_history_find_uuid (history, V1_FINISHED);
+  g_assert_true (bs_history_entry_get_good (entry));
+  g_assert_cmpstr (bs_history_entry_get_note (entry), ==, "Felt strong today");
+  g_assert_cmpint (bs_history_entry_get_held_ms (entry), ==, 180000);
+  g_assert_cmpuint (bs_history_entry_get_n_stages (entry), ==, 8);
+  entry = bs_history_find_uuid (history, V1_IN_PROGRESS);
+  g_assert_cmpint (bs_history_entry_get_outcome (entry), ==, BS_OUTCOME_INTERRUPTED);
+  g_assert_cmpint (bs_history_entry_get_stage (entry, 3)->held_ms, ==, 4200);
+  entry = bs_history_find_uuid (history, V1_ASSESSMENT);
+  g_assert_cmpint (bs_history_entry_get_kind (entry), ==, BS_HISTORY_ASSESSMENT);
+  g_assert_nonnull (bs_history_entry_get_findings_json (entry));
+  g_clear_object (&history);
+
+  db = db_open (f->path);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM entries WHERE patient_code IS NULL"), ==, 3);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM session_stages"), ==, 16);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM sqlite_schema"
+                               " WHERE type = 'index' AND name = 'entries_patient_code'"), ==, 1);
+  sqlite3_close (db);
+
+  /* The version-2 file as it was, beside it. */
+  g_assert_cmpuint (file_mode (backup), ==, 0600);
+  db = db_open (backup);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM entries"), ==, 3);
+  sqlite3_close (db);
+
+  /* A patient code now survives a save and a reopen. */
+  history = open_ok (f->path);
+  entry = bs_history_find_uuid (history, V1_FINISHED);
+  bs_history_entry_set_patient_code (entry, "P-1042");
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (bs_history_save (history, entry, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&history);
+  history = open_ok (f->path);
+  g_assert_cmpstr (bs_history_entry_get_patient_code (bs_history_find_uuid (history, V1_FINISHED)),
+                   ==, "P-1042");
+  g_assert_null (bs_history_entry_get_patient_code (bs_history_find_uuid (history, V1_ASSESSMENT)));
 }
 
 static void
@@ -1397,20 +1492,21 @@ test_migration_upgrade (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BsHistory) history = NULL;
-  g_autofree char *backup = g_strconcat (f->path, ".before-v3", NULL);
-  BsHistoryMigration list[3];
+  g_autofree char *backup = g_strconcat (f->path, ".before-v4", NULL);
+  BsHistoryMigration list[4];
   const BsHistoryMigration *builtin;
   guint n_builtin;
   sqlite3 *db;
 
   builtin = bs_history_schema_get_migrations (&n_builtin);
-  g_assert_cmpuint (n_builtin, ==, 2);
+  g_assert_cmpuint (n_builtin, ==, 3);
   list[0] = builtin[0];
   list[1] = builtin[1];
-  list[2] = good_v3;
+  list[2] = builtin[2];
+  list[3] = good_v4;
 
-  make_v2_file (f->path);
-  history = bs_history_open_with_migrations (f->path, list, 3, &error);
+  make_v3_file (f->path);
+  history = bs_history_open_with_migrations (f->path, list, 4, &error);
   g_assert_no_error (error);
   g_assert_nonnull (history);
   g_assert_null (bs_history_get_moved_aside (history));
@@ -1422,16 +1518,16 @@ test_migration_upgrade (Fixture       *f,
   g_clear_object (&history);
 
   db = db_open (f->path);
-  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 4);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM entries WHERE mood = 3"), ==, 3);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM session_stages"), ==, 16);
   sqlite3_close (db);
 
-  /* The backup is the file as it was: private, version 2, every row. */
+  /* The backup is the file as it was: private, version 3, every row. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (file_mode (backup), ==, 0600);
   db = db_open (backup);
-  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 3);
   g_assert_cmpint (db_int (db, "PRAGMA application_id"), ==, BS_HISTORY_APPLICATION_ID);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM entries"), ==, 3);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM sessions WHERE outcome = 'interrupted'"),
@@ -1439,7 +1535,7 @@ test_migration_upgrade (Fixture       *f,
   sqlite3_close (db);
 
   /* Opening it again has nothing to do. */
-  history = bs_history_open_with_migrations (f->path, list, 3, &error);
+  history = bs_history_open_with_migrations (f->path, list, 4, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_items (history), ==, 3);
   g_clear_object (&history);
@@ -1449,7 +1545,7 @@ test_migration_upgrade (Fixture       *f,
     g_assert_false (g_file_test (second_backup, G_FILE_TEST_EXISTS));
   }
 
-  /* To this build, which only knows version 2, it is a newer file. */
+  /* To this build, which only knows version 3, it is a newer file. */
   history = bs_history_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bs_history_get_moved_aside_reason (history), ==, NEWER);
@@ -1462,11 +1558,11 @@ test_migration_fails (Fixture       *f,
   const BsHistoryMigration *failing = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(BsHistory) history = NULL;
-  g_autofree char *first_backup = g_strconcat (f->path, ".before-v3", NULL);
-  g_autofree char *second_backup = g_strconcat (f->path, ".before-v3-2", NULL);
+  g_autofree char *first_backup = g_strconcat (f->path, ".before-v4", NULL);
+  g_autofree char *second_backup = g_strconcat (f->path, ".before-v4-2", NULL);
   g_autoptr(GBytes) backup = NULL;
   g_autoptr(GBytes) kept = NULL;
-  BsHistoryMigration list[3];
+  BsHistoryMigration list[4];
   const BsHistoryMigration *builtin;
   guint n_builtin;
   sqlite3 *db;
@@ -1474,18 +1570,19 @@ test_migration_fails (Fixture       *f,
   builtin = bs_history_schema_get_migrations (&n_builtin);
   list[0] = builtin[0];
   list[1] = builtin[1];
-  list[2] = *failing;
+  list[2] = builtin[2];
+  list[3] = *failing;
 
-  make_v2_file (f->path);
-  history = bs_history_open_with_migrations (f->path, list, 3, &error);
+  make_v3_file (f->path);
+  history = bs_history_open_with_migrations (f->path, list, 4, &error);
   g_assert_null (history);
   g_assert_error (error, BS_ERROR, BS_ERROR_IO);
   g_assert_nonnull (strstr (error->message, f->path));
   g_clear_error (&error);
 
-  /* Rolled back: the file is version 2 with its rows, and still here. */
+  /* Rolled back: the file is version 3 with its rows, and still here. */
   db = db_open (f->path);
-  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 3);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM entries"), ==, 3);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM entries WHERE note = 'changed'"), ==, 0);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM session_stages"), ==, 16);
@@ -1498,8 +1595,8 @@ test_migration_fails (Fixture       *f,
 
   /* The failed attempt's backup stays as it is; the next one is beside it. */
   backup = read_bytes (first_backup);
-  list[2] = good_v3;
-  history = bs_history_open_with_migrations (f->path, list, 3, &error);
+  list[3] = good_v4;
+  history = bs_history_open_with_migrations (f->path, list, 4, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_items (history), ==, 3);
   kept = read_bytes (first_backup);
@@ -1790,12 +1887,13 @@ main (int   argc,
   ADD ("unreadable-rows", test_unreadable_rows);
   ADD ("v1-file", test_v1_file);
   ADD ("schema-is-migrated-v1", test_schema_is_migrated_v1);
+  ADD ("migration/v2-to-v3", test_migration_v2_to_v3);
   ADD ("migration/upgrade", test_migration_upgrade);
-  for (guint i = 0; i < G_N_ELEMENTS (failing_v3); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (failing_v4); i++)
     {
       g_autofree char *name = g_strdup_printf ("/history/migration/fails/%u", i);
 
-      g_test_add (name, Fixture, &failing_v3[i], setup, test_migration_fails, teardown);
+      g_test_add (name, Fixture, &failing_v4[i], setup, test_migration_fails, teardown);
     }
   ADD ("crash-safety", test_crash_safety);
   ADD ("in-memory", test_in_memory);

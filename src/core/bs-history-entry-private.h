@@ -17,6 +17,7 @@ struct _BsHistoryEntry
   GDateTime *started_at;     /* UTC */
   GDateTime *ended_at;       /* UTC; the last checkpoint while in progress */
   char *note;                /* never NULL */
+  char *patient_code;        /* nullable; only a clinic's history sets it */
 
   /* Sessions */
   char *routine_id;

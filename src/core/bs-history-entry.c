@@ -24,6 +24,7 @@ bs_history_entry_finalize (GObject *object)
   g_clear_pointer (&self->started_at, g_date_time_unref);
   g_clear_pointer (&self->ended_at, g_date_time_unref);
   g_free (self->note);
+  g_free (self->patient_code);
   g_free (self->routine_id);
   g_free (self->routine_name);
   g_free (self->category);
@@ -268,6 +269,57 @@ bs_history_entry_new_assessment (BsFindings *findings,
   return self;
 }
 
+static GDateTime *
+ref_or_null (GDateTime *time)
+{
+  return time != NULL ? g_date_time_ref (time) : NULL;
+}
+
+/**
+ * bs_history_entry_copy:
+ *
+ * A copy of everything the entry says, its uuid and patient code included,
+ * that no store holds (id 0): how a visit's entry is kept in a clinic's
+ * history as well as in the visit's own.
+ *
+ * Returns: (transfer full): the copy
+ */
+BsHistoryEntry *
+bs_history_entry_copy (BsHistoryEntry *self)
+{
+  BsHistoryEntry *copy;
+
+  g_return_val_if_fail (BS_IS_HISTORY_ENTRY (self), NULL);
+
+  copy = g_object_new (BS_TYPE_HISTORY_ENTRY, NULL);
+  copy->kind = self->kind;
+  copy->uuid = g_strdup (self->uuid);
+  copy->started_at = ref_or_null (self->started_at);
+  copy->ended_at = ref_or_null (self->ended_at);
+  bs_history_entry_set_note (copy, self->note);
+  copy->patient_code = g_strdup (self->patient_code);
+
+  copy->routine_id = g_strdup (self->routine_id);
+  copy->routine_name = g_strdup (self->routine_name);
+  copy->category = g_strdup (self->category);
+  copy->form_id = g_strdup (self->form_id);
+  copy->form_name = g_strdup (self->form_name);
+  copy->level = self->level;
+  copy->schedule_json = self->schedule_json != NULL
+                        ? g_ref_string_acquire (self->schedule_json) : NULL;
+  copy->outcome = self->outcome;
+  copy->scored = self->scored;
+  copy->stage_reached = self->stage_reached;
+  copy->target_seconds = self->target_seconds;
+  g_array_append_vals (copy->stages, self->stages->data, self->stages->len);
+
+  copy->rules_version = self->rules_version;
+  copy->answers_json = g_strdup (self->answers_json);
+  copy->findings_json = g_strdup (self->findings_json);
+  copy->red_flag = self->red_flag;
+  return copy;
+}
+
 gint64
 bs_history_entry_get_id (BsHistoryEntry *self)
 {
@@ -308,6 +360,36 @@ bs_history_entry_get_note (BsHistoryEntry *self)
 {
   g_return_val_if_fail (BS_IS_HISTORY_ENTRY (self), NULL);
   return self->note;
+}
+
+/**
+ * bs_history_entry_get_patient_code:
+ *
+ * Returns: (nullable): the patient code the entry is kept under in a
+ *   clinic's history; %NULL in a personal one
+ */
+const char *
+bs_history_entry_get_patient_code (BsHistoryEntry *self)
+{
+  g_return_val_if_fail (BS_IS_HISTORY_ENTRY (self), NULL);
+  return self->patient_code;
+}
+
+/**
+ * bs_history_entry_set_patient_code:
+ * @code: (nullable): a code bs_patient_code_normalize() made, or %NULL
+ *
+ * Sets the code to keep the entry under.  Only an entry for a clinic's
+ * history gets one; save it again for a stored entry to change.
+ */
+void
+bs_history_entry_set_patient_code (BsHistoryEntry *self,
+                                   const char     *code)
+{
+  g_return_if_fail (BS_IS_HISTORY_ENTRY (self));
+
+  g_free (self->patient_code);
+  self->patient_code = g_strdup (code != NULL && *code != '\0' ? code : NULL);
 }
 
 const char *

@@ -67,6 +67,7 @@ void                 bs_history_entry_update_session  (BsHistoryEntry *self,
                                                        BsOutcome       outcome);
 BsHistoryEntry      *bs_history_entry_new_assessment  (BsFindings     *findings,
                                                        GDateTime      *when);
+BsHistoryEntry      *bs_history_entry_copy            (BsHistoryEntry *self);
 
 gint64               bs_history_entry_get_id             (BsHistoryEntry *self);
 const char          *bs_history_entry_get_uuid           (BsHistoryEntry *self);
@@ -74,6 +75,9 @@ BsHistoryKind        bs_history_entry_get_kind           (BsHistoryEntry *self);
 GDateTime           *bs_history_entry_get_started_at     (BsHistoryEntry *self);
 GDateTime           *bs_history_entry_get_ended_at       (BsHistoryEntry *self);
 const char          *bs_history_entry_get_note           (BsHistoryEntry *self);
+const char          *bs_history_entry_get_patient_code   (BsHistoryEntry *self);
+void                 bs_history_entry_set_patient_code   (BsHistoryEntry *self,
+                                                          const char     *code);
 
 /* Sessions */
 const char          *bs_history_entry_get_routine_id     (BsHistoryEntry *self);

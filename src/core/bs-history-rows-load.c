@@ -70,7 +70,8 @@ get_time (sqlite3_stmt *stmt,
 }
 
 /* One row of the query in load(): the entry's columns, then the session's
- * from column 6, then the assessment's from column 18. */
+ * from column 6, the assessment's from column 18, and the entry's patient
+ * code (schema version 3) in column 23. */
 static gboolean
 read_session (sqlite3_stmt   *stmt,
               GHashTable     *schedules,
@@ -133,6 +134,7 @@ read_entry (sqlite3_stmt *stmt,
   entry->ended_at = get_time (stmt, 4);
   note = dup_text (stmt, 5);
   bs_history_entry_set_note (entry, note);
+  entry->patient_code = dup_text (stmt, 23);
 
   if (entry->uuid == NULL || !g_uuid_string_is_valid (entry->uuid) || entry->started_at == NULL)
     return NULL;
@@ -215,7 +217,7 @@ bs_history_rows_load (BsHistoryRows  *self,
                            "       s.form_id, s.form_name, s.level, s.schedule_id, s.outcome,"
                            "       s.scored, s.stage_reached, s.target_seconds,"
                            "       a.entry_id, a.rules_version, a.answers_json,"
-                           "       a.findings_json, a.red_flag"
+                           "       a.findings_json, a.red_flag, e.patient_code"
                            " FROM entries e"
                            " LEFT JOIN sessions s ON s.entry_id = e.id"
                            " LEFT JOIN assessments a ON a.entry_id = e.id",

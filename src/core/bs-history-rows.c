@@ -31,14 +31,16 @@ typedef enum
   STMT_FIND_SCHEDULE,
   STMT_INSERT_SCHEDULE,
   STMT_PRUNE_SCHEDULES,
+  STMT_DELETE_PATIENT,
   N_STMTS,
 } Stmt;
 
 static const char * const stmt_sql[N_STMTS] = {
   [STMT_INSERT_ENTRY] =
-    "INSERT INTO entries (uuid, kind, started_at, ended_at, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+    "INSERT INTO entries (uuid, kind, started_at, ended_at, note, patient_code)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?7)",
   [STMT_UPDATE_ENTRY] =
-    "UPDATE entries SET started_at = ?3, ended_at = ?4, note = ?5"
+    "UPDATE entries SET started_at = ?3, ended_at = ?4, note = ?5, patient_code = ?7"
     " WHERE id = ?6 AND uuid = ?1 AND kind = ?2",
   [STMT_UPSERT_SESSION] =
     "INSERT INTO sessions (entry_id, routine_id, routine_name, category, form_id, form_name,"
@@ -70,6 +72,7 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_PRUNE_SCHEDULES] =
     "DELETE FROM schedules WHERE id NOT IN"
     " (SELECT schedule_id FROM sessions WHERE schedule_id IS NOT NULL)",
+  [STMT_DELETE_PATIENT] = "DELETE FROM entries WHERE patient_code = ?1",
 };
 
 struct _BsHistoryRows
@@ -370,6 +373,7 @@ bs_history_rows_write (BsHistoryRows   *self,
   bind_text (stmt, 5, entry->note);
   if (!insert)
     sqlite3_bind_int64 (stmt, 6, entry->id);
+  bind_text (stmt, 7, entry->patient_code);
   if (!run (self, stmt, error))
     return FALSE;
 
@@ -489,4 +493,29 @@ bs_history_rows_prune_schedules (BsHistoryRows  *self,
   if ((stmt = get_stmt (self, STMT_PRUNE_SCHEDULES, error)) == NULL)
     return FALSE;
   return run (self, stmt, error);
+}
+
+/**
+ * bs_history_rows_delete_patient:
+ * @code: a patient code
+ * @n_deleted: (out): how many entries had it
+ *
+ * Deletes the rows of every entry kept under @code, read or not, and the
+ * schedules only they used, inside the caller's transaction.
+ */
+gboolean
+bs_history_rows_delete_patient (BsHistoryRows  *self,
+                                const char     *code,
+                                guint          *n_deleted,
+                                GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if ((stmt = get_stmt (self, STMT_DELETE_PATIENT, error)) == NULL)
+    return FALSE;
+  bind_text (stmt, 1, code);
+  if (!run (self, stmt, error))
+    return FALSE;
+  *n_deleted = (guint) sqlite3_changes (self->db);
+  return bs_history_rows_prune_schedules (self, error);
 }

@@ -53,5 +53,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BsHistoryRows, bs_history_rows_free)
 
 gboolean       bs_history_rows_prune_schedules (BsHistoryRows  *self,
                                                 GError        **error);
+gboolean       bs_history_rows_delete_patient  (BsHistoryRows  *self,
+                                                const char     *code,
+                                                guint          *n_deleted,
+                                                GError        **error);
 
 G_END_DECLS

@@ -118,11 +118,28 @@ static const char schema_v2[] =
   "CREATE INDEX sessions_schedule_id ON sessions (schedule_id);"
   "PRAGMA user_version = 2;";
 
+/*
+ * Version 3: entries can carry a patient code.
+ *
+ * entries.patient_code  the code a therapist typed for the patient (never
+ *                  a name); NULL in a personal history, which never sets
+ *                  it.  A clinic's results are kept in an ordinary history
+ *                  file of their own, every entry of which carries its
+ *                  code, so the same store, export and report code serves
+ *                  both; the index is for listing, showing and deleting
+ *                  one patient's results.
+ */
+static const char schema_v3[] =
+  "ALTER TABLE entries ADD COLUMN patient_code TEXT;"
+  "CREATE INDEX entries_patient_code ON entries (patient_code);"
+  "PRAGMA user_version = 3;";
+
 /* A new version is a new element here, never an edit of an old one: files
  * in the wild were made by the old ones. */
 static const BsHistoryMigration builtin_migrations[] = {
   { 1, schema_v1, NULL },
   { 2, schema_v2, NULL },
+  { 3, schema_v3, NULL },
 };
 
 /**

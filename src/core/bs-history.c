@@ -12,7 +12,8 @@
  *
  * bs-history-file.c handles the file before SQLite opens it,
  * bs-history-schema.c the schema and its versions, bs-history-rows.c the
- * SQL, bs-history-model.c the list.
+ * SQL, bs-history-model.c the list, bs-history-clinic.c what only a
+ * clinic's history does.
  */
 
 #include "config.h"
@@ -24,23 +25,12 @@
 #include "bs-history-entry-private.h"
 #include "bs-history-file.h"
 #include "bs-history-model.h"
+#include "bs-history-private.h"
 #include "bs-history-rows.h"
 #include "bs-history-schema.h"
+#include "bs-patient-code.h"
 
 #define BUSY_TIMEOUT_MS 5000
-
-struct _BsHistory
-{
-  GObject parent_instance;
-
-  sqlite3 *db;
-  BsHistoryRows *rows;
-  char *path;                     /* NULL in memory */
-  char *moved_aside;
-  char *moved_aside_reason;
-  guint n_unreadable;
-  BsHistoryModel *entries;
-};
 
 G_DEFINE_FINAL_TYPE (BsHistory, bs_history, G_TYPE_OBJECT)
 
@@ -78,28 +68,28 @@ display_name (BsHistory *self)
   return self->path != NULL ? self->path : ":memory:";
 }
 
-static gboolean
-begin (BsHistory  *self,
-       GError    **error)
+gboolean
+bs_history_begin (BsHistory  *self,
+                  GError    **error)
 {
   return bs_history_rows_exec (self->rows, "BEGIN IMMEDIATE", BS_HISTORY_OP_WRITE, error);
 }
 
-static void
-rollback (BsHistory *self)
+void
+bs_history_rollback (BsHistory *self)
 {
   /* Some errors (a full disk) have already rolled the transaction back. */
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static gboolean
-commit (BsHistory  *self,
-        GError    **error)
+gboolean
+bs_history_commit (BsHistory  *self,
+                   GError    **error)
 {
   if (bs_history_rows_exec (self->rows, "COMMIT", BS_HISTORY_OP_WRITE, error))
     return TRUE;
-  rollback (self);
+  bs_history_rollback (self);
   return FALSE;
 }
 
@@ -154,7 +144,12 @@ configure (BsHistory  *self,
         return FALSE;
     }
 
-  return bs_history_rows_exec (self->rows, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON",
+  /* secure_delete: what is deleted is overwritten in the file, not only
+   * unlinked, when someone deletes their history or a clinic is asked to
+   * forget a patient. */
+  return bs_history_rows_exec (self->rows,
+                               "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+                               "PRAGMA secure_delete = ON",
                                BS_HISTORY_OP_OPEN, error);
 }
 
@@ -434,6 +429,13 @@ check_entry (BsHistory       *self,
                    display_name (self));
       return FALSE;
     }
+  if (entry->patient_code != NULL && !bs_patient_code_is_valid (entry->patient_code))
+    {
+      g_set_error (error, BS_ERROR, BS_ERROR_INVALID,
+                   _("Could not save to the history file “%s”: the patient code is not valid"),
+                   display_name (self));
+      return FALSE;
+    }
   return check_note (entry->note, error);
 }
 
@@ -486,12 +488,12 @@ bs_history_save (BsHistory       *self,
     return FALSE;
 
   insert = entry->id == 0;
-  if (!begin (self, error))
+  if (!bs_history_begin (self, error))
     return FALSE;
   if (!bs_history_rows_write (self->rows, entry, insert, &id, error) ||
-      !commit (self, error))
+      !bs_history_commit (self, error))
     {
-      rollback (self);
+      bs_history_rollback (self);
       return FALSE;
     }
 
@@ -579,14 +581,14 @@ bs_history_remove (BsHistory       *self,
   if (entry->id == 0)
     return not_stored (self, error);
   /* The entry and the schedule only it used go together, or neither. */
-  if (!begin (self, error))
+  if (!bs_history_begin (self, error))
     return FALSE;
   if (!bs_history_rows_delete (self->rows, entry, error))
     {
-      rollback (self);
+      bs_history_rollback (self);
       return FALSE;
     }
-  if (!commit (self, error))
+  if (!bs_history_commit (self, error))
     return FALSE;
 
   listed = bs_history_model_lookup (self->entries, entry->uuid);
@@ -613,15 +615,15 @@ bs_history_clear (BsHistory  *self,
   g_return_val_if_fail (BS_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!begin (self, error))
+  if (!bs_history_begin (self, error))
     return FALSE;
   if (!bs_history_rows_exec (self->rows, "DELETE FROM entries", BS_HISTORY_OP_WRITE, error)
       || !bs_history_rows_prune_schedules (self->rows, error))
     {
-      rollback (self);
+      bs_history_rollback (self);
       return FALSE;
     }
-  if (!commit (self, error))
+  if (!bs_history_commit (self, error))
     return FALSE;
 
   model = G_LIST_MODEL (self->entries);
@@ -667,7 +669,7 @@ bs_history_import (BsHistory  *self,
 
   added = g_ptr_array_new ();
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (!begin (self, error))
+  if (!bs_history_begin (self, error))
     return FALSE;
   for (guint i = 0; i < entries->len; i++)
     {
@@ -678,7 +680,7 @@ bs_history_import (BsHistory  *self,
       if (!bs_history_rows_uuid_exists (self->rows, entry->uuid, &exists, error) ||
           (!exists && !bs_history_rows_write (self->rows, entry, TRUE, &id, error)))
         {
-          rollback (self);
+          bs_history_rollback (self);
           return FALSE;
         }
       if (!exists)
@@ -687,7 +689,7 @@ bs_history_import (BsHistory  *self,
           g_array_append_val (ids, id);
         }
     }
-  if (!commit (self, error))
+  if (!bs_history_commit (self, error))
     return FALSE;
 
   for (guint i = 0; i < added->len; i++)

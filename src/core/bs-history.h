@@ -39,4 +39,10 @@ gboolean        bs_history_import                 (BsHistory       *self,
                                                    guint           *n_added,
                                                    GError         **error);
 
+/* A clinic's history (bs-history-clinic.c) */
+gboolean        bs_history_remove_patient         (BsHistory       *self,
+                                                   const char      *code,
+                                                   guint           *n_removed,
+                                                   GError         **error);
+
 G_END_DECLS

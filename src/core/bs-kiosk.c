@@ -33,6 +33,9 @@ struct _BsKiosk
   guint idle_timeout;
   guint warning_left;     /* seconds; 0 when no warning is shown */
   gint64 warning_started;
+
+  gboolean patient_codes; /* the clinic keeps results under a code */
+  char *patient_code;     /* this visit's; NULL: nothing is kept */
 };
 
 G_DEFINE_FINAL_TYPE (BsKiosk, bs_kiosk, G_TYPE_OBJECT)
@@ -42,6 +45,8 @@ enum
   PROP_0,
   PROP_ENABLED,
   PROP_WARNING_LEFT,
+  PROP_PATIENT_CODES,
+  PROP_PATIENT_CODE,
   N_PROPS
 };
 
@@ -89,9 +94,8 @@ on_timeout (gpointer user_data)
 
       if (elapsed >= BS_KIOSK_WARNING_SECONDS)
         {
-          set_warning_left (self, 0);
-          self->last_activity = now;
-          g_signal_emit (self, signals[IDLE_RESET], 0);
+          bs_kiosk_start_over (self);
+          return;
         }
       else
         set_warning_left (self, BS_KIOSK_WARNING_SECONDS - elapsed);
@@ -139,6 +143,12 @@ bs_kiosk_get_property (GObject    *object,
     case PROP_WARNING_LEFT:
       g_value_set_uint (value, self->warning_left);
       break;
+    case PROP_PATIENT_CODES:
+      g_value_set_boolean (value, self->patient_codes);
+      break;
+    case PROP_PATIENT_CODE:
+      g_value_set_string (value, self->patient_code);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -156,6 +166,12 @@ bs_kiosk_set_property (GObject      *object,
     {
     case PROP_ENABLED:
       bs_kiosk_set_enabled (self, g_value_get_boolean (value));
+      break;
+    case PROP_PATIENT_CODES:
+      bs_kiosk_set_patient_codes (self, g_value_get_boolean (value));
+      break;
+    case PROP_PATIENT_CODE:
+      bs_kiosk_set_patient_code (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -179,6 +195,7 @@ bs_kiosk_finalize (GObject *object)
   BsKiosk *self = BS_KIOSK (object);
 
   g_free (self->pin_hash);
+  g_free (self->patient_code);
 
   G_OBJECT_CLASS (bs_kiosk_parent_class)->finalize (object);
 }
@@ -205,6 +222,24 @@ bs_kiosk_class_init (BsKioskClass *klass)
   properties[PROP_WARNING_LEFT] =
     g_param_spec_uint ("warning-left", NULL, NULL, 0, BS_KIOSK_WARNING_SECONDS, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * BsKiosk:patient-codes:
+   *
+   * Whether the clinic keeps results under a patient code typed by staff.
+   */
+  properties[PROP_PATIENT_CODES] =
+    g_param_spec_boolean ("patient-codes", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * BsKiosk:patient-code:
+   *
+   * The code this visit's results are kept under, already checked by
+   * bs_patient_code_normalize(); %NULL when nothing is kept.  Forgotten
+   * when the screen starts over.
+   */
+  properties[PROP_PATIENT_CODE] =
+    g_param_spec_string ("patient-code", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -219,7 +254,8 @@ bs_kiosk_class_init (BsKioskClass *klass)
   /**
    * BsKiosk::idle-reset:
    *
-   * Nobody answered: clear everything the last patient left behind.
+   * Nobody answered, or the visit was ended on purpose: clear everything
+   * the last patient left behind.
    */
   signals[IDLE_RESET] = g_signal_new ("idle-reset", G_TYPE_FROM_CLASS (klass),
                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -449,4 +485,72 @@ bs_kiosk_still_here (BsKiosk *self)
   set_warning_left (self, 0);
   self->last_activity = bs_clock_get_time (self->clock);
   arm (self);
+}
+
+/**
+ * bs_kiosk_start_over:
+ *
+ * Ends the visit now, as if nobody had answered "Still there?": forgets
+ * the patient code and emits #BsKiosk::idle-reset.
+ */
+void
+bs_kiosk_start_over (BsKiosk *self)
+{
+  g_return_if_fail (BS_IS_KIOSK (self));
+
+  set_warning_left (self, 0);
+  self->last_activity = bs_clock_get_time (self->clock);
+  bs_kiosk_set_patient_code (self, NULL);
+  g_signal_emit (self, signals[IDLE_RESET], 0);
+  arm (self);
+}
+
+gboolean
+bs_kiosk_get_patient_codes (BsKiosk *self)
+{
+  g_return_val_if_fail (BS_IS_KIOSK (self), FALSE);
+  return self->patient_codes;
+}
+
+void
+bs_kiosk_set_patient_codes (BsKiosk  *self,
+                            gboolean  patient_codes)
+{
+  g_return_if_fail (BS_IS_KIOSK (self));
+
+  patient_codes = !!patient_codes;
+  if (self->patient_codes == patient_codes)
+    return;
+  self->patient_codes = patient_codes;
+  if (!patient_codes)
+    bs_kiosk_set_patient_code (self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATIENT_CODES]);
+}
+
+/**
+ * bs_kiosk_get_patient_code:
+ *
+ * Returns: (nullable): the code to keep this visit's results under, or
+ *   %NULL when they are not kept (no code typed, or codes not in use)
+ */
+const char *
+bs_kiosk_get_patient_code (BsKiosk *self)
+{
+  g_return_val_if_fail (BS_IS_KIOSK (self), NULL);
+  return self->patient_codes ? self->patient_code : NULL;
+}
+
+void
+bs_kiosk_set_patient_code (BsKiosk    *self,
+                           const char *patient_code)
+{
+  g_return_if_fail (BS_IS_KIOSK (self));
+
+  if (patient_code != NULL && *patient_code == '\0')
+    patient_code = NULL;
+  if (g_strcmp0 (self->patient_code, patient_code) == 0)
+    return;
+  g_free (self->patient_code);
+  self->patient_code = g_strdup (patient_code);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATIENT_CODE]);
 }

@@ -50,5 +50,13 @@ void              bs_kiosk_set_idle_suspended  (BsKiosk    *self,
 gboolean          bs_kiosk_is_warning          (BsKiosk    *self);
 guint             bs_kiosk_get_warning_left    (BsKiosk    *self);
 void              bs_kiosk_still_here          (BsKiosk    *self);
+void              bs_kiosk_start_over          (BsKiosk    *self);
+
+gboolean          bs_kiosk_get_patient_codes   (BsKiosk    *self);
+void              bs_kiosk_set_patient_codes   (BsKiosk    *self,
+                                                gboolean    patient_codes);
+const char       *bs_kiosk_get_patient_code    (BsKiosk    *self);
+void              bs_kiosk_set_patient_code    (BsKiosk    *self,
+                                                const char *patient_code);
 
 G_END_DECLS

@@ -28,6 +28,8 @@ struct _BsApplication
   BsNotifier *notifier;   /* likewise */
   char *history_notice;   /* what went wrong opening it, for the first window */
   BsKiosk *kiosk;
+  BsHistory *clinic;      /* the clinic's results by patient code; opened
+                           * when first needed */
 };
 
 G_DEFINE_FINAL_TYPE (BsApplication, bs_application, ADW_TYPE_APPLICATION)
@@ -218,6 +220,10 @@ on_kiosk_settings_changed (GSettings     *settings,
 
   bs_kiosk_set_pin_hash (self->kiosk, pin_hash);
   bs_kiosk_set_idle_minutes (self->kiosk, g_settings_get_uint (settings, "kiosk-idle-minutes"));
+  bs_kiosk_set_patient_codes (self->kiosk, g_settings_get_boolean (settings, "kiosk-patient-codes"));
+  /* Another file from the next visit on. */
+  if (g_strcmp0 (key, "kiosk-clinic-database") == 0)
+    g_clear_object (&self->clinic);
 }
 
 static void
@@ -251,6 +257,10 @@ bs_application_startup (GApplication *app)
                            G_CALLBACK (on_kiosk_settings_changed), self, 0);
   g_signal_connect_object (self->settings, "changed::kiosk-idle-minutes",
                            G_CALLBACK (on_kiosk_settings_changed), self, 0);
+  g_signal_connect_object (self->settings, "changed::kiosk-patient-codes",
+                           G_CALLBACK (on_kiosk_settings_changed), self, 0);
+  g_signal_connect_object (self->settings, "changed::kiosk-clinic-database",
+                           G_CALLBACK (on_kiosk_settings_changed), self, 0);
   if (g_settings_get_boolean (self->settings, "kiosk-mode"))
     bs_kiosk_set_enabled (self->kiosk, TRUE);
 }
@@ -267,6 +277,7 @@ bs_application_finalize (GObject *object)
   g_free (self->history_notice);
   g_clear_object (&self->notifier);
   g_clear_object (&self->kiosk);
+  g_clear_object (&self->clinic);
 
   G_OBJECT_CLASS (bs_application_parent_class)->finalize (object);
 }
@@ -416,6 +427,41 @@ bs_application_set_history (BsApplication *self,
 
   g_set_object (&self->history, history);
   g_clear_pointer (&self->history_notice, g_free);
+}
+
+/**
+ * bs_application_get_clinic:
+ * @error: why it cannot be opened
+ *
+ * The clinic database: the results of kiosk visits with a patient code,
+ * in a history file of its own (the kiosk-clinic-database setting, or
+ * $XDG_DATA_HOME/backstay/clinic.db), never the personal history and
+ * never shown to a patient.  A damaged file is kept aside, as the
+ * history's is, and said in the log; bs_history_get_moved_aside() tells.
+ *
+ * Returns: (transfer none) (nullable): the store, or %NULL with @error set
+ */
+BsHistory *
+bs_application_get_clinic (BsApplication  *self,
+                           GError        **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (BS_IS_APPLICATION (self), NULL);
+
+  if (self->clinic != NULL)
+    return self->clinic;
+  path = g_settings_get_string (self->settings, "kiosk-clinic-database");
+  if (*path == '\0')
+    g_clear_pointer (&path, g_free);
+  if (path == NULL)
+    path = g_build_filename (g_get_user_data_dir (), "backstay", "clinic.db", NULL);
+  self->clinic = bs_history_open (path, error);
+  if (self->clinic != NULL && bs_history_get_moved_aside (self->clinic) != NULL)
+    g_message ("The clinic database could not be used (%s). It was kept as “%s” and a new one was started.",
+               bs_history_get_moved_aside_reason (self->clinic),
+               bs_history_get_moved_aside (self->clinic));
+  return self->clinic;
 }
 
 /**

@@ -33,5 +33,7 @@ BsNotifier       *bs_application_get_notifier        (BsApplication *self);
 void              bs_application_set_notifier        (BsApplication *self,
                                                       BsNotifier    *notifier);
 BsKiosk          *bs_application_get_kiosk           (BsApplication *self);
+BsHistory        *bs_application_get_clinic          (BsApplication *self,
+                                                      GError       **error);
 
 G_END_DECLS

@@ -35,6 +35,7 @@ struct _BsAssessmentResult
   AdwPreferencesGroup *risk_group;
   AdwPreferencesGroup *advice_group;
   GtkButton *done_button;
+  GtkWidget *kiosk_box;    /* shown by the window in the clinic kiosk */
 
   GPtrArray *rows; /* (group, row) pairs added for the current findings */
   BsFindings *findings;
@@ -241,6 +242,7 @@ bs_assessment_result_class_init (BsAssessmentResultClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BsAssessmentResult, risk_group);
   gtk_widget_class_bind_template_child (widget_class, BsAssessmentResult, advice_group);
   gtk_widget_class_bind_template_child (widget_class, BsAssessmentResult, done_button);
+  gtk_widget_class_bind_template_child (widget_class, BsAssessmentResult, kiosk_box);
   gtk_widget_class_bind_template_callback (widget_class, on_start_test);
 }
 

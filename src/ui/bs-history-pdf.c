@@ -30,6 +30,7 @@ typedef struct
 {
   cairo_t *cr;
   double y;
+  double chart_height;
 } Page;
 
 static double
@@ -145,7 +146,6 @@ chart_section (Page       *page,
   PangoContext *context = pango_cairo_create_context (page->cr);
   BsCoreSummary summary;
   g_autofree char *summary_text = NULL;
-  const double chart_height = 210;
   BsChartStyle style = {
     .foreground = { 0.1, 0.1, 0.1, 1 },
     .dim = { 0.35, 0.35, 0.35, 1 },
@@ -166,10 +166,10 @@ chart_section (Page       *page,
     {
       cairo_save (page->cr);
       cairo_translate (page->cr, MARGIN, page->y);
-      bs_chart_draw (page->cr, context, &style, TEXT_WIDTH, chart_height,
+      bs_chart_draw (page->cr, context, &style, TEXT_WIDTH, page->chart_height,
                      (const BsChartPoint *) points->data, points->len, -1, NULL);
       cairo_restore (page->cr);
-      page->y += chart_height + 8;
+      page->y += page->chart_height + 8;
     }
   g_object_unref (context);
 }
@@ -253,15 +253,12 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/**
- * bs_history_pdf_write:
- * @entries: the history, newest first
- * @file: where to write the PDF
- */
-gboolean
-bs_history_pdf_write (GListModel  *entries,
-                      GFile       *file,
-                      GError     **error)
+/* The summary of @entries; of one patient of a clinic when @code is set. */
+static gboolean
+write_summary (GListModel  *entries,
+               const char  *code,
+               GFile       *file,
+               GError     **error)
 {
   g_autoptr(GByteArray) pdf = g_byte_array_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -270,7 +267,9 @@ bs_history_pdf_write (GListModel  *entries,
   g_autofree char *made = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
-  Page page = { NULL, MARGIN };
+  /* The patient's line takes its height from the chart, so that the page
+   * still ends above the footnote. */
+  Page page = { NULL, MARGIN, code != NULL ? 190 : 210 };
 
   g_return_val_if_fail (G_IS_LIST_MODEL (entries), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -282,8 +281,21 @@ bs_history_pdf_write (GListModel  *entries,
   page.cr = cairo_create (surface);
 
   text (&page, _("Low back care: progress summary"), "Cantarell Bold 18", 0.05, 2);
-  /* Translators: %s is today's date */
-  made = g_strdup_printf (_("Made with Backstay on %s, from the records kept on the runner’s own computer."), date);
+  if (code != NULL)
+    {
+      /* Translators: %s is the code a clinic keeps a patient's results
+       * under, such as P-1042 */
+      g_autofree char *patient = g_strdup_printf (_("Patient code: %s"), code);
+
+      text (&page, patient, "Cantarell Bold 12", 0.05, 2);
+      /* Translators: %s is today's date */
+      made = g_strdup_printf (_("Made with Backstay on %s, from the results the clinic keeps under this code."), date);
+    }
+  else
+    {
+      /* Translators: %s is today's date */
+      made = g_strdup_printf (_("Made with Backstay on %s, from the records kept on the runner’s own computer."), date);
+    }
   text (&page, made, "Cantarell 9", 0.4, 6);
 
   assessment_section (&page, entries);
@@ -308,4 +320,37 @@ bs_history_pdf_write (GListModel  *entries,
 
   return g_file_replace_contents (file, (const char *) pdf->data, pdf->len, NULL, FALSE,
                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+/**
+ * bs_history_pdf_write:
+ * @entries: the history, newest first
+ * @file: where to write the PDF
+ */
+gboolean
+bs_history_pdf_write (GListModel  *entries,
+                      GFile       *file,
+                      GError     **error)
+{
+  return write_summary (entries, NULL, file, error);
+}
+
+/**
+ * bs_history_pdf_write_for_patient:
+ * @entries: the results of one patient of a clinic, newest first
+ * @code: the patient code they are kept under, named in the heading
+ * @file: where to write the PDF
+ *
+ * The same one-page summary, for a clinic to hand to the patient or their
+ * therapist: it names the code, never a person.
+ */
+gboolean
+bs_history_pdf_write_for_patient (GListModel  *entries,
+                                  const char  *code,
+                                  GFile       *file,
+                                  GError     **error)
+{
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  return write_summary (entries, code, file, error);
 }

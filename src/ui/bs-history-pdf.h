@@ -5,8 +5,12 @@
 
 G_BEGIN_DECLS
 
-gboolean bs_history_pdf_write (GListModel  *entries,
-                               GFile       *file,
-                               GError     **error);
+gboolean bs_history_pdf_write             (GListModel  *entries,
+                                           GFile       *file,
+                                           GError     **error);
+gboolean bs_history_pdf_write_for_patient (GListModel  *entries,
+                                           const char  *code,
+                                           GFile       *file,
+                                           GError     **error);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "bs-schedule.h"
 
 #define CORE_TEST_ID "core-test"
+#define ADMIN_PRESS_SECONDS 3
 
 struct _BsHomePage
 {
@@ -26,11 +27,16 @@ struct _BsHomePage
   GtkButton *start_button;
   GtkMenuButton *menu_button;
   AdwPreferencesGroup *routines_group;
+  AdwPreferencesGroup *clinic_group;
+  AdwActionRow *patient_code_row;
+  GtkButton *patient_code_button;
+  AdwActionRow *history_row;
   GPtrArray *routine_rows;
 
   BsApplication *application; /* weak: the app outlives its windows */
   BsRoutine *routine;
   gboolean loading;
+  guint admin_press;          /* the kiosk's long press, while held */
 };
 
 G_DEFINE_FINAL_TYPE (BsHomePage, bs_home_page, GTK_TYPE_WIDGET)
@@ -172,6 +178,77 @@ load_routine (BsHomePage *self)
   update_summary (self);
 }
 
+/* In the clinic kiosk: whether this visit's results are kept, under which
+ * code, and that the history shown is this visit's alone. */
+static void
+update_kiosk (BsHomePage *self)
+{
+  BsKiosk *kiosk = bs_application_get_kiosk (self->application);
+  gboolean locked = bs_kiosk_get_enabled (kiosk);
+  const char *code = bs_kiosk_get_patient_code (kiosk);
+  g_autofree char *subtitle = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->clinic_group), locked && bs_kiosk_get_patient_codes (kiosk));
+  if (code != NULL)
+    /* Translators: the kiosk's welcome screen, e.g. "P-1042: the results of
+     * this visit are kept for the clinic" */
+    subtitle = g_strdup_printf (_("%s: the results of this visit are kept for the clinic"), code);
+  else
+    subtitle = g_strdup (_("None: nothing from this visit is kept. Staff can enter the patient’s code."));
+  adw_action_row_set_subtitle (self->patient_code_row, subtitle);
+  gtk_button_set_label (self->patient_code_button, code != NULL ? _("_Change…") : _("_Enter…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->patient_code_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  code != NULL ? _("Change the Patient Code") : _("Enter a Patient Code"),
+                                  -1);
+  adw_action_row_set_subtitle (self->history_row,
+                               locked
+                               ? _("This visit’s results, cleared for the next person")
+                               : _("Core tests, stretching and self-assessments over time, kept on this computer only"));
+}
+
+static void
+on_title_held (gpointer user_data)
+{
+  BsHomePage *self = user_data;
+
+  self->admin_press = 0;
+  gtk_widget_activate_action (GTK_WIDGET (self), "window.kiosk-admin", NULL);
+}
+
+static void
+stop_admin_press (BsHomePage *self)
+{
+  if (self->admin_press != 0)
+    bs_clock_remove_timeout (bs_application_get_clock (self->application), self->admin_press);
+  self->admin_press = 0;
+}
+
+/* GTK's long press is at most a second; the administrator's is held for
+ * ADMIN_PRESS_SECONDS in all, so that a patient leaning on the bar does
+ * not bring up the PIN. */
+static void
+on_title_long_pressed (BsHomePage *self)
+{
+  BsClock *clock;
+
+  if (self->application == NULL || !bs_kiosk_get_enabled (bs_application_get_kiosk (self->application)))
+    return;
+  stop_admin_press (self);
+  clock = bs_application_get_clock (self->application);
+  self->admin_press = bs_clock_add_timeout (clock,
+                                            bs_clock_get_time (clock) +
+                                            (ADMIN_PRESS_SECONDS - 1) * G_USEC_PER_SEC,
+                                            on_title_held, self, NULL);
+}
+
+static void
+on_title_released (BsHomePage *self)
+{
+  if (self->application != NULL)
+    stop_admin_press (self);
+}
+
 static gboolean
 bs_home_page_grab_focus (GtkWidget *widget)
 {
@@ -184,8 +261,12 @@ bs_home_page_dispose (GObject *object)
   BsHomePage *self = BS_HOME_PAGE (object);
 
   if (self->application != NULL)
-    g_signal_handlers_disconnect_by_data (bs_routine_library_get_model (bs_application_get_library (self->application)),
-                                          self);
+    {
+      g_signal_handlers_disconnect_by_data (bs_routine_library_get_model (bs_application_get_library (self->application)),
+                                            self);
+      g_signal_handlers_disconnect_by_data (bs_application_get_kiosk (self->application), self);
+      stop_admin_press (self);
+    }
   g_clear_pointer (&self->routine_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), BS_TYPE_HOME_PAGE);
   /* The template's unnamed top-level box is not one of its bound children. */
@@ -213,6 +294,12 @@ bs_home_page_class_init (BsHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BsHomePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, BsHomePage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, BsHomePage, routines_group);
+  gtk_widget_class_bind_template_child (widget_class, BsHomePage, clinic_group);
+  gtk_widget_class_bind_template_child (widget_class, BsHomePage, patient_code_row);
+  gtk_widget_class_bind_template_child (widget_class, BsHomePage, patient_code_button);
+  gtk_widget_class_bind_template_child (widget_class, BsHomePage, history_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_long_pressed);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_released);
   gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_start_clicked);
 }
@@ -308,6 +395,10 @@ void
 bs_home_page_set_application (BsHomePage    *self,
                               BsApplication *application)
 {
+  static const char * const kiosk_properties[] = {
+    "notify::enabled", "notify::patient-codes", "notify::patient-code",
+  };
+
   g_return_if_fail (BS_IS_HOME_PAGE (self));
   g_return_if_fail (BS_IS_APPLICATION (application));
 
@@ -316,4 +407,8 @@ bs_home_page_set_application (BsHomePage    *self,
   g_signal_connect_object (bs_routine_library_get_model (bs_application_get_library (application)),
                            "items-changed", G_CALLBACK (on_routines_changed), self, G_CONNECT_SWAPPED);
   rebuild_routines (self);
+  for (guint i = 0; i < G_N_ELEMENTS (kiosk_properties); i++)
+    g_signal_connect_object (bs_application_get_kiosk (application), kiosk_properties[i],
+                             G_CALLBACK (update_kiosk), self, G_CONNECT_SWAPPED);
+  update_kiosk (self);
 }

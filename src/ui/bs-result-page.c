@@ -28,6 +28,7 @@ struct _BsResultPage
   GtkLabel *test_label;
   AdwPreferencesGroup *advice_group;
   GtkButton *done_button;
+  GtkWidget *kiosk_box;    /* shown by the window in the clinic kiosk */
 
   GPtrArray *advice_rows;
 };
@@ -202,6 +203,7 @@ bs_result_page_class_init (BsResultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BsResultPage, test_label);
   gtk_widget_class_bind_template_child (widget_class, BsResultPage, advice_group);
   gtk_widget_class_bind_template_child (widget_class, BsResultPage, done_button);
+  gtk_widget_class_bind_template_child (widget_class, BsResultPage, kiosk_box);
 }
 
 static void

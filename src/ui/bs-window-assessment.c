@@ -90,6 +90,7 @@ bs_window_on_assessment_finished (BsWindow *self)
 
   if (!bs_history_save (bs_application_get_history (app), entry, &error))
     bs_window_show_history_problem (self, error->message);
+  bs_window_visit_result (self, entry);
   bs_assessment_draft_discard ();
   bs_assessment_result_show (self->assessment_result, findings, (const char * const *) changes);
   gtk_stack_set_visible_child_name (self->stack, "assessment-result");

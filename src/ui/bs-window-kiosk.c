@@ -76,6 +76,10 @@ apply_kiosk (BsWindow *self)
                               !locked);
   set_template_child_visible (GTK_WIDGET (self->routines_page), BS_TYPE_ROUTINES_PAGE, "menu_button",
                               !locked);
+  set_template_child_visible (GTK_WIDGET (self->result_page), BS_TYPE_RESULT_PAGE, "kiosk_box", locked);
+  set_template_child_visible (GTK_WIDGET (self->assessment_result), BS_TYPE_ASSESSMENT_RESULT, "kiosk_box",
+                              locked);
+  bs_window_update_visit_actions (self);
   for (guint i = 0; i < G_N_ELEMENTS (routine_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self->routines_page), routine_actions[i], !locked);
   /* The history page turns these back on as entries come and go; with
@@ -271,6 +275,8 @@ bs_window_watch_kiosk (BsWindow *self)
   g_signal_connect_object (input, "event", G_CALLBACK (on_any_event), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), input);
   g_signal_connect_object (kiosk, "notify::enabled", G_CALLBACK (on_kiosk_enabled), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (kiosk, "notify::patient-codes", G_CALLBACK (bs_window_update_visit_actions), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (kiosk, "idle-warning", G_CALLBACK (on_idle_warning), self, 0);
   g_signal_connect_object (kiosk, "notify::warning-left", G_CALLBACK (update_still_there), self,

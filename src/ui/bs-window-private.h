@@ -3,7 +3,8 @@
 
 /* The window's insides, shared by the files that make it up: bs-window.c
  * (pages and the run), -notify.c (desktop notifications), -problems.c
- * (sound and history problems), -assessment.c and -kiosk.c. */
+ * (sound and history problems), -assessment.c, -kiosk.c and -visit.c (a
+ * kiosk visit's patient code, clinic copy and hand-off). */
 
 #include "bs-assessment-page.h"
 #include "bs-assessment-result.h"
@@ -42,6 +43,7 @@ struct _BsWindow
   guint inhibit_cookie;  /* while a session runs or is paused */
   gboolean inhibit_refused;
   AdwMessageDialog *still_there;  /* the kiosk's idle warning, while shown */
+  BsHistoryEntry *visit_entry;    /* the last finished result, to hand off */
 };
 
 BsApplication *bs_window_get_app   (BsWindow *self);
@@ -94,5 +96,22 @@ void bs_window_kiosk_admin_activated      (GtkWidget  *widget,
                                            const char *action_name,
                                            GVariant   *parameter);
 void bs_window_watch_kiosk                (BsWindow   *self);
+
+/* bs-window-visit.c */
+void bs_window_visit_result               (BsWindow       *self,
+                                           BsHistoryEntry *entry);
+void bs_window_hand_off_activated         (GtkWidget      *widget,
+                                           const char     *action_name,
+                                           GVariant       *parameter);
+void bs_window_start_over_activated       (GtkWidget      *widget,
+                                           const char     *action_name,
+                                           GVariant       *parameter);
+void bs_window_patient_code_activated     (GtkWidget      *widget,
+                                           const char     *action_name,
+                                           GVariant       *parameter);
+void bs_window_clinic_results_activated   (GtkWidget      *widget,
+                                           const char     *action_name,
+                                           GVariant       *parameter);
+void bs_window_update_visit_actions       (BsWindow       *self);
 
 G_END_DECLS

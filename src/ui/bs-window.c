@@ -74,6 +74,17 @@ on_session_finished (BsSession *session,
 }
 
 static void
+on_session_recorded (BsSession *session,
+                     BsWindow  *self)
+{
+  BsHistoryEntry *entry = bs_history_recorder_get_entry (self->recorder);
+
+  if (bs_session_get_result (session) != NULL && entry != NULL &&
+      bs_history_entry_get_outcome (entry) != BS_OUTCOME_IN_PROGRESS)
+    bs_window_visit_result (self, entry);
+}
+
+static void
 show_history_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -187,6 +198,8 @@ bs_window_start (BsWindow   *self,
                            G_CALLBACK (bs_window_on_paused_by_sleep), self, 0);
   bs_window_withdraw_notification (self, "finished", &self->notified_finished);
   g_signal_connect_object (self->recorder, "failed", G_CALLBACK (bs_window_on_recording_failed), self, 0);
+  /* After the recorder's own handler, so that its entry is final. */
+  g_signal_connect_object (self->session, "finished", G_CALLBACK (on_session_recorded), self, 0);
   g_signal_connect_object (self->session, "notify::state", G_CALLBACK (on_session_state), self, 0);
   bs_session_page_set_session (self->session_page, self->session);
   gtk_stack_set_visible_child_name (self->stack, "session");
@@ -323,6 +336,7 @@ bs_window_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->still_there));
   g_clear_pointer (&self->audio_problem, g_free);
   g_clear_pointer (&self->history_problem, g_free);
+  g_clear_object (&self->visit_entry);
   gtk_widget_dispose_template (GTK_WIDGET (self), BS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (bs_window_parent_class)->dispose (object);
@@ -382,6 +396,12 @@ bs_window_class_init (BsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.kiosk-admin", NULL, bs_window_kiosk_admin_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "window.kiosk-admin", NULL);
+  gtk_widget_class_install_action (widget_class, "window.patient-code", NULL,
+                                   bs_window_patient_code_activated);
+  gtk_widget_class_install_action (widget_class, "window.hand-off", NULL, bs_window_hand_off_activated);
+  gtk_widget_class_install_action (widget_class, "window.start-over", NULL, bs_window_start_over_activated);
+  gtk_widget_class_install_action (widget_class, "window.clinic-results", NULL,
+                                   bs_window_clinic_results_activated);
 }
 
 static void

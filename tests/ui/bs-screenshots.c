@@ -12,6 +12,8 @@
 #include <locale.h>
 
 #include "bs-assessment-page.h"
+#include "bs-clinic-window.h"
+#include "bs-handoff-window.h"
 #include "bs-history-fixture.h"
 #include "bs-history-page.h"
 #include "bs-routine-editor.h"
@@ -279,9 +281,62 @@ shoot_kiosk (BsApplication *app,
     if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
       shoot (GTK_WINDOW (l->data), variant, "kiosk-still-there");
 
+  /* A visit with a patient code: the welcome screen says so; the test's
+   * result offers the hand-off. */
+  bs_kiosk_start_over (kiosk);
+  bs_test_settle ();
+  bs_kiosk_set_patient_codes (kiosk, TRUE);
+  bs_kiosk_set_patient_code (kiosk, "P-1042");
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  shoot (window, variant, "kiosk-patient-code");
+  start_test (window);
+  bs_fake_clock_advance (fake, 100 * SEC);
+  bs_test_settle ();
+  bs_session_give_up (bs_window_get_session (BS_WINDOW (window)));
+  bs_test_settle ();
+  shoot (window, variant, "kiosk-result");
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.hand-off", NULL);
+  bs_test_settle ();
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (BS_IS_HANDOFF_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+      shoot (GTK_WINDOW (l->data), variant, "kiosk-hand-off");
+
+  bs_kiosk_set_patient_codes (kiosk, FALSE);
   bs_kiosk_set_enabled (kiosk, FALSE);
   bs_test_app_close_windows (app);
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    gtk_window_destroy (l->data);
   bs_application_set_history (app, seeded);
+}
+
+/* The administrator's view of the clinic database, with a few patients'
+ * results copied from the seeded history. */
+static void
+shoot_clinic (BsApplication *app,
+              const Variant *variant)
+{
+  static const char * const codes[] = { "P-1042", "P-1043", "K-77", "R-2031" };
+  GListModel *seeded = bs_history_get_entries (bs_application_get_history (app));
+  g_autoptr(BsHistory) clinic = bs_history_new_in_memory ();
+  GtkWindow *window, *admin;
+
+  for (guint i = 0; i < MIN (g_list_model_get_n_items (seeded), 24); i++)
+    {
+      g_autoptr(BsHistoryEntry) entry = g_list_model_get_item (seeded, i);
+      g_autoptr(BsHistoryEntry) copy = bs_history_entry_copy (entry);
+
+      bs_history_entry_set_patient_code (copy, codes[i % G_N_ELEMENTS (codes)]);
+      if (!bs_history_save (clinic, copy, NULL))
+        g_error ("The clinic's history refused an entry");
+    }
+  window = bs_test_app_open_window (app);
+  admin = GTK_WINDOW (bs_clinic_window_new (window, clinic));
+  gtk_window_set_default_size (admin, MIN (variant->width, 640), variant->height);
+  gtk_window_present (admin);
+  bs_test_settle ();
+  shoot (admin, variant, "clinic-results");
+  gtk_window_destroy (admin);
+  bs_test_app_close_windows (app);
 }
 
 static void
@@ -383,6 +438,7 @@ main (int   argc,
       shoot_history (app, &variants[i]);
       shoot_routines (app, BS_FAKE_CLOCK (clock), &variants[i]);
       shoot_kiosk (app, BS_FAKE_CLOCK (clock), &variants[i]);
+      shoot_clinic (app, &variants[i]);
     }
   bs_assessment_draft_discard ();
 

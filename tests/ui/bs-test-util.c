@@ -189,6 +189,24 @@ bs_test_find_button (GtkWidget  *root,
   return NULL;
 }
 
+/* The first widget of @type at or under @root, depth first. */
+GtkWidget *
+bs_test_find_widget (GtkWidget *root,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = bs_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* What a pointer click does: "clicked", at once.  (gtk_widget_activate()
  * would show the press for a quarter of a second first.) */
 void

@@ -21,6 +21,8 @@ gboolean       bs_test_save_png          (GtkWidget   *window,
                                           GError     **error);
 GtkWidget     *bs_test_find_button       (GtkWidget   *root,
                                           const char  *label);
+GtkWidget     *bs_test_find_widget       (GtkWidget   *root,
+                                          GType        type);
 void           bs_test_click             (GtkWidget   *button);
 GtkWidget     *bs_test_child             (GtkWidget   *widget,
                                           GType        template_type,

@@ -14,9 +14,14 @@
 #include <string.h>
 
 #include "bs-assessment-page.h"
+#include "bs-assessment-result.h"
+#include "bs-clinic-window.h"
+#include "bs-handoff-window.h"
 #include "bs-history-page.h"
 #include "bs-home-page.h"
+#include "bs-patient-code.h"
 #include "bs-pin.h"
+#include "bs-result-page.h"
 #include "bs-routines-page.h"
 #include "bs-test-util.h"
 #include "bs-window.h"
@@ -32,6 +37,24 @@ typedef struct
   GtkWindow *window;
   BsKiosk *kiosk;
 } Fixture;
+
+/* The clinic database a test made, closed by the settings' reset. */
+static void
+remove_clinic (void)
+{
+  g_autofree char *dir = g_build_filename (scratch_home, "clinic", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (listing == NULL)
+    return;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_no_errno (g_remove (path));
+    }
+}
 
 static void
 setup (Fixture       *f,
@@ -62,6 +85,7 @@ teardown (Fixture       *f,
   keys = g_settings_schema_list_keys (schema);
   for (guint i = 0; keys[i]; i++)
     g_settings_reset (settings, keys[i]);
+  remove_clinic ();
 }
 
 static void
@@ -364,6 +388,7 @@ static const char * const red_flags[] = {
 };
 
 #define PATIENT_HEIGHT "187"
+#define PATIENT_CODE "P-1042"
 
 static void
 wizard_next (GtkWidget *wizard)
@@ -457,6 +482,10 @@ assert_nothing_on_disk (const char *text)
   for (guint i = 0; i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);
+
+      /* The clinic database, where a test keeps results on purpose. */
+      if (g_str_has_prefix (path + strlen (scratch_home), "/clinic/"))
+        continue;
 
       if (file_contains (path, text))
         g_error ("%s holds the patient's “%s”", path, text);
@@ -566,6 +595,283 @@ test_outside_kiosk_keeps (Fixture       *f,
   bs_assessment_draft_discard ();
 }
 
+/* --- a visit: patient code, clinic copy, hand-off ------------------------ */
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GtkWidget *found = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  return found;
+}
+
+static char *
+clinic_path (void)
+{
+  return g_build_filename (scratch_home, "clinic", "results.db", NULL);
+}
+
+static void
+use_patient_codes (void)
+{
+  GSettings *settings = bs_application_get_settings (test_app);
+  g_autofree char *path = clinic_path ();
+
+  g_settings_set_string (settings, "kiosk-clinic-database", path);
+  g_settings_set_boolean (settings, "kiosk-patient-codes", TRUE);
+}
+
+static gboolean
+visible_in (GtkWidget  *page,
+            GType       type,
+            const char *name)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (page, type, name)));
+}
+
+/* Staff type a code on the welcome screen; it is checked as it is typed. */
+static void
+type_patient_code (Fixture    *f,
+                   const char *text)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "window.patient-code", NULL);
+  bs_test_settle ();
+  dialog = find_dialog ("Patient Code");
+  g_assert_nonnull (dialog);
+  entry = bs_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  bs_test_settle ();
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "keep"));
+  bs_test_click (bs_test_find_button (GTK_WIDGET (dialog), "Keep Results"));
+  bs_test_settle ();
+  g_assert_null (find_dialog ("Patient Code"));
+}
+
+static void
+run_core_test (Fixture *f)
+{
+  bs_test_click (bs_test_find_button (GTK_WIDGET (f->window), "Start the Test"));
+  advance (75 * SEC);
+  bs_session_give_up (bs_window_get_session (BS_WINDOW (f->window)));
+  bs_test_settle ();
+  g_assert_cmpstr (bs_window_get_page (BS_WINDOW (f->window)), ==, "result");
+}
+
+static void
+test_patient_code_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const refused[] = { "Anna", "anna smith", "", "P_1042", "12345678901234567" };
+  GtkWidget *home = bs_test_child (GTK_WIDGET (f->window), BS_TYPE_WINDOW, "home_page");
+  g_autofree char *path = clinic_path ();
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  /* Off by default: no code is offered, and the action does nothing. */
+  g_assert_false (visible_in (home, BS_TYPE_HOME_PAGE, "clinic_group"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "window.patient-code", NULL);
+  bs_test_settle ();
+  g_assert_null (find_dialog ("Patient Code"));
+
+  use_patient_codes ();
+  bs_test_settle ();
+  g_assert_true (visible_in (home, BS_TYPE_HOME_PAGE, "clinic_group"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "window.patient-code", NULL);
+  bs_test_settle ();
+  dialog = find_dialog ("Patient Code");
+  g_assert_nonnull (dialog);
+  entry = bs_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), refused[i]);
+      bs_test_settle ();
+      g_assert_false (adw_message_dialog_get_response_enabled (dialog, "keep"));
+      g_assert_false (bs_patient_code_normalize (refused[i], NULL, &error));
+      /* What is wrong is said under the entry, except before any typing. */
+      if (*refused[i] != '\0')
+        g_assert_true (bs_test_tree_contains_text (GTK_WIDGET (dialog), error->message));
+    }
+  gtk_editable_set_text (GTK_EDITABLE (entry), " p-1042 ");
+  bs_test_settle ();
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "keep"));
+  bs_test_click (bs_test_find_button (GTK_WIDGET (dialog), "Cancel"));
+  bs_test_settle ();
+  g_assert_null (bs_kiosk_get_patient_code (f->kiosk));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_patient_code_keeps (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *result_page = bs_test_child (GTK_WIDGET (f->window), BS_TYPE_WINDOW, "result_page");
+  g_autofree char *path = clinic_path ();
+  g_autoptr(BsHistory) clinic = NULL;
+  g_autoptr(BsHistoryEntry) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *clinic_dir = g_path_get_dirname (path);
+  GListModel *entries;
+  GtkWindow *fresh;
+  GtkWidget *handoff;
+
+  use_patient_codes ();
+  type_patient_code (f, " p-1042 ");
+  g_assert_cmpstr (bs_kiosk_get_patient_code (f->kiosk), ==, PATIENT_CODE);
+  g_assert_true (bs_test_tree_contains_text (GTK_WIDGET (f->window), PATIENT_CODE));
+
+  run_core_test (f);
+  g_assert_true (visible_in (result_page, BS_TYPE_RESULT_PAGE, "kiosk_box"));
+
+  /* A copy under the code, in the clinic's own file. */
+  clinic = bs_history_open (path, &error);
+  g_assert_no_error (error);
+  entries = bs_history_get_entries (clinic);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
+  kept = g_list_model_get_item (entries, 0);
+  g_assert_cmpstr (bs_history_entry_get_patient_code (kept), ==, PATIENT_CODE);
+  g_assert_cmpint (bs_history_entry_get_outcome (kept), ==, BS_OUTCOME_STOPPED_EARLY);
+  g_assert_cmpint (bs_history_entry_get_held_ms (kept), >, 0);
+  g_clear_object (&clinic);
+
+  /* The hand-off shows what the code says. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "window.hand-off", NULL);
+  bs_test_settle ();
+  handoff = find_toplevel (BS_TYPE_HANDOFF_WINDOW);
+  g_assert_nonnull (handoff);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (handoff)) == f->window);
+
+  /* Finishing the visit forgets the code and the hand-off with it. */
+  bs_test_click (bs_test_find_button (GTK_WIDGET (f->window), "Finish the Visit"));
+  bs_test_settle ();
+  fresh = main_window ();
+  g_assert_true (fresh != f->window);
+  f->window = fresh;
+  g_assert_null (find_toplevel (BS_TYPE_HANDOFF_WINDOW));
+  g_assert_cmpuint (n_visible_toplevels (), ==, 1);
+  g_assert_null (bs_kiosk_get_patient_code (f->kiosk));
+  g_assert_false (bs_test_tree_contains_text (GTK_WIDGET (fresh), PATIENT_CODE));
+
+  /* The next patient without a code: nothing more reaches the clinic. */
+  run_core_test (f);
+  clinic = bs_history_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (bs_history_get_entries (clinic)), ==, 1);
+
+  /* The clinic's file is all that was written. */
+  list_files (clinic_dir, files);
+  g_assert_cmpuint (files->len, >, 0);
+  assert_nothing_on_disk (PATIENT_CODE);
+}
+
+/* With codes offered but none typed, a whole visit leaves no file. */
+static void
+test_anonymous_writes_nothing (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *assessment_result = bs_test_child (GTK_WIDGET (f->window), BS_TYPE_WINDOW, "assessment_result");
+  g_autofree char *path = clinic_path ();
+  GtkWidget *handoff, *wizard;
+
+  use_patient_codes ();
+  run_core_test (f);
+  patient_visit (f);
+  /* The assessment to its end. */
+  wizard = bs_test_child (GTK_WIDGET (f->window), BS_TYPE_WINDOW, "assessment_page");
+  bs_test_answer (wizard, "Do your hamstrings feel tight?", "Yes");
+  wizard_next (wizard);
+  bs_test_type (wizard, "How many years have you been running?", "8");
+  bs_test_type (wizard, "How far do you run in a week?", "40");
+  bs_test_answer (wizard, "Do you run long distances or do high-impact sports?", "Yes");
+  wizard_next (wizard);
+  bs_test_answer (wizard, "Do you warm up before you run?", "No");
+  wizard_next (wizard);
+  bs_test_settle ();
+  g_assert_cmpstr (bs_window_get_page (BS_WINDOW (f->window)), ==, "assessment-result");
+  g_assert_true (visible_in (assessment_result, BS_TYPE_ASSESSMENT_RESULT, "kiosk_box"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "window.hand-off", NULL);
+  bs_test_settle ();
+  handoff = find_toplevel (BS_TYPE_HANDOFF_WINDOW);
+  g_assert_nonnull (handoff);
+  gtk_window_destroy (GTK_WINDOW (handoff));
+
+  assert_nothing_on_disk (PATIENT_HEIGHT);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (g_list_model_get_n_items (bs_history_get_entries (bs_application_get_history (test_app))),
+                    ==, 3);
+}
+
+/* A touch screen has no Ctrl+Alt+K: a long press on the title bar. */
+static void
+test_long_press (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *home = bs_test_child (GTK_WIDGET (f->window), BS_TYPE_WINDOW, "home_page");
+  GtkWidget *header = bs_test_find_widget (home, ADW_TYPE_HEADER_BAR);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (header);
+  GtkGesture *press = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_LONG_PRESS (controller))
+        press = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (press);
+
+  /* Let go too soon: nothing.  GTK's long press is one second; the
+   * administrator holds on for two more. */
+  g_signal_emit_by_name (press, "pressed", 10.0, 10.0);
+  advance (SEC);
+  g_signal_emit_by_name (press, "end", NULL);
+  advance (5 * SEC);
+  g_assert_null (find_dialog ("No Administrator PIN"));
+
+  g_signal_emit_by_name (press, "pressed", 10.0, 10.0);
+  advance (SEC);
+  g_assert_null (find_dialog ("No Administrator PIN"));
+  advance (SEC);
+  g_assert_nonnull (find_dialog ("No Administrator PIN"));
+  g_signal_emit_by_name (press, "end", NULL);
+  gtk_window_destroy (GTK_WINDOW (find_dialog ("No Administrator PIN")));
+
+  /* Outside the kiosk it is nothing. */
+  bs_kiosk_set_enabled (f->kiosk, FALSE);
+  g_signal_emit_by_name (press, "pressed", 10.0, 10.0);
+  advance (5 * SEC);
+  g_assert_null (find_dialog ("No Administrator PIN"));
+}
+
+/* The clinic's results are the administrator's, once unlocked. */
+static void
+test_clinic_results (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *stored = bs_pin_hash_new ("2468", NULL);
+
+  use_patient_codes ();
+  g_settings_set_string (bs_application_get_settings (test_app), "kiosk-pin-hash", stored);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "window.clinic-results", NULL);
+  bs_test_settle ();
+  g_assert_null (find_toplevel (BS_TYPE_CLINIC_WINDOW));
+
+  enter_pin (f, "2468");
+  g_assert_false (bs_kiosk_get_enabled (f->kiosk));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "window.clinic-results", NULL);
+  bs_test_settle ();
+  g_assert_nonnull (find_toplevel (BS_TYPE_CLINIC_WINDOW));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -601,6 +907,15 @@ main (int   argc,
   g_test_add ("/kiosk/still-here", Fixture, GINT_TO_POINTER (TRUE), setup, test_still_here, teardown);
   g_test_add ("/kiosk/outside-kiosk-keeps", Fixture, GINT_TO_POINTER (FALSE), setup,
               test_outside_kiosk_keeps, teardown);
+  g_test_add ("/kiosk/patient-code/refused", Fixture, GINT_TO_POINTER (TRUE), setup,
+              test_patient_code_refused, teardown);
+  g_test_add ("/kiosk/patient-code/keeps", Fixture, GINT_TO_POINTER (TRUE), setup,
+              test_patient_code_keeps, teardown);
+  g_test_add ("/kiosk/anonymous-writes-nothing", Fixture, GINT_TO_POINTER (TRUE), setup,
+              test_anonymous_writes_nothing, teardown);
+  g_test_add ("/kiosk/long-press", Fixture, GINT_TO_POINTER (TRUE), setup, test_long_press, teardown);
+  g_test_add ("/kiosk/clinic-results", Fixture, GINT_TO_POINTER (TRUE), setup, test_clinic_results,
+              teardown);
   status = g_test_run ();
 
   g_object_unref (test_app);

@@ -9,7 +9,9 @@
 #include "bs-answer-row.h"
 #include "bs-assessment-page.h"
 #include "bs-assessment-result.h"
+#include "bs-clinic-window.h"
 #include "bs-entry-window.h"
+#include "bs-handoff-window.h"
 #include "bs-history-page.h"
 #include "bs-history-row.h"
 #include "bs-home-page.h"
@@ -42,7 +44,9 @@ template_type (const char *class_name)
     bs_answer_row_get_type,
     bs_assessment_page_get_type,
     bs_assessment_result_get_type,
+    bs_clinic_window_get_type,
     bs_entry_window_get_type,
+    bs_handoff_window_get_type,
     bs_history_page_get_type,
     bs_history_row_get_type,
     bs_home_page_get_type,
