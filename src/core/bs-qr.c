@@ -107,8 +107,8 @@ bs_qr_code_new (const char  *text,
   if (length > BS_QR_MAX_BYTES)
     {
       g_set_error (error, BS_ERROR, BS_ERROR_RANGE,
-                   _("The text is too long for a QR code (%" G_GSIZE_FORMAT " bytes; "
-                     "at most %d fit)."), length, BS_QR_MAX_BYTES);
+                   _("The text is too long for a QR code (%lu bytes; at most %d fit)."),
+                   (gulong) length, BS_QR_MAX_BYTES);
       return NULL;
     }
 
@@ -117,8 +117,8 @@ bs_qr_code_new (const char  *text,
     {
       if (saved_errno == ERANGE)
         g_set_error (error, BS_ERROR, BS_ERROR_RANGE,
-                     _("The text is too long for a QR code (%" G_GSIZE_FORMAT " bytes; "
-                       "at most %d fit)."), length, BS_QR_MAX_BYTES);
+                     _("The text is too long for a QR code (%lu bytes; at most %d fit)."),
+                     (gulong) length, BS_QR_MAX_BYTES);
       else if (saved_errno == ENOMEM)
         g_set_error_literal (error, BS_ERROR, BS_ERROR_INVALID,
                              _("There was not enough memory to make the QR code."));

@@ -265,15 +265,30 @@ on_any_event (GtkEventControllerLegacy *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+/**
+ * bs_window_watch_input:
+ * @toplevel: this window, or one of its dialogs
+ *
+ * Counts input in @toplevel as someone being at the kiosk: a patient
+ * reading the hand-off, or staff typing a code, is not idle.
+ */
 void
-bs_window_watch_kiosk (BsWindow *self)
+bs_window_watch_input (BsWindow  *self,
+                       GtkWidget *toplevel)
 {
-  BsKiosk *kiosk = bs_window_get_kiosk (self);
   GtkEventController *input = gtk_event_controller_legacy_new ();
 
   gtk_event_controller_set_propagation_phase (input, GTK_PHASE_CAPTURE);
   g_signal_connect_object (input, "event", G_CALLBACK (on_any_event), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), input);
+  gtk_widget_add_controller (toplevel, input);
+}
+
+void
+bs_window_watch_kiosk (BsWindow *self)
+{
+  BsKiosk *kiosk = bs_window_get_kiosk (self);
+
+  bs_window_watch_input (self, GTK_WIDGET (self));
   g_signal_connect_object (kiosk, "notify::enabled", G_CALLBACK (on_kiosk_enabled), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (kiosk, "notify::patient-codes", G_CALLBACK (bs_window_update_visit_actions), self,

@@ -96,6 +96,8 @@ void bs_window_kiosk_admin_activated      (GtkWidget  *widget,
                                            const char *action_name,
                                            GVariant   *parameter);
 void bs_window_watch_kiosk                (BsWindow   *self);
+void bs_window_watch_input                (BsWindow   *self,
+                                           GtkWidget  *toplevel);
 
 /* bs-window-visit.c */
 void bs_window_visit_result               (BsWindow       *self,

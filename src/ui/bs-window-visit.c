@@ -84,6 +84,7 @@ bs_window_hand_off_activated (GtkWidget  *widget,
     return;
   handoff = bs_handoff_window_new (GTK_WINDOW (self), self->visit_entry,
                                    bs_kiosk_get_enabled (bs_window_get_kiosk (self)));
+  bs_window_watch_input (self, handoff);
   gtk_window_present (GTK_WINDOW (handoff));
 }
 
@@ -127,6 +128,7 @@ on_code_response (AdwMessageDialog *dialog,
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "bs-entry");
   BsKiosk *kiosk = bs_window_get_kiosk (self);
   g_autofree char *code = NULL;
+  g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!bs_kiosk_get_enabled (kiosk))
@@ -147,8 +149,9 @@ on_code_response (AdwMessageDialog *dialog,
       return;
     }
   bs_kiosk_set_patient_code (kiosk, code);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("This visit’s results will be kept under the patient code")));
+  /* Translators: a toast, e.g. "Results kept under P-1042" */
+  message = g_strdup_printf (_("Results kept under %s"), code);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 void
@@ -201,6 +204,7 @@ bs_window_patient_code_activated (GtkWidget  *widget,
   g_signal_connect_object (entry, "changed", G_CALLBACK (on_code_changed), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_code_response), self, 0);
   on_code_changed (GTK_EDITABLE (entry), dialog);
+  bs_window_watch_input (self, GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }

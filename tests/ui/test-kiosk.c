@@ -608,6 +608,22 @@ find_toplevel (GType type)
   return found;
 }
 
+static gboolean
+watches_input (GtkWidget *toplevel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (toplevel);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_LEGACY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static char *
 clinic_path (void)
 {
@@ -749,6 +765,8 @@ test_patient_code_keeps (Fixture       *f,
   handoff = find_toplevel (BS_TYPE_HANDOFF_WINDOW);
   g_assert_nonnull (handoff);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (handoff)) == f->window);
+  /* Someone reading it is not idle: its input is watched too. */
+  g_assert_true (watches_input (handoff));
 
   /* Finishing the visit forgets the code and the hand-off with it. */
   bs_test_click (bs_test_find_button (GTK_WIDGET (f->window), "Finish the Visit"));
