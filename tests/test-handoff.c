@@ -8,6 +8,7 @@
 #include "bs-findings.h"
 #include "bs-handoff.h"
 #include "bs-history-entry-private.h"
+#include "bs-history-fixture.h"
 #include "bs-qr.h"
 #include "bs-result.h"
 #include "bs-schedule.h"
@@ -34,9 +35,7 @@ make_schedule (const char *routine_id,
   return schedule;
 }
 
-/* A run that got to @stage, holding every stage before it in full and
- * @partial_ms of @stage; a @stage past the last means it ran to the end.
- * @skip_stage (0 for none) was skipped after 2 s. */
+/* A run that got to @stage: see bs_history_fixture_result(). */
 static BsHistoryEntry *
 make_session (const char *routine_id,
               const char *form,
@@ -46,37 +45,13 @@ make_session (const char *routine_id,
               guint       skip_stage)
 {
   g_autoptr(BsSchedule) schedule = make_schedule (routine_id, form, level);
-  guint n = bs_schedule_get_n_segments (schedule);
-  g_autofree gint64 *held = g_new0 (gint64, n);
-  g_autofree gboolean *skipped = g_new0 (gboolean, n);
   g_autoptr(GDateTime) started = g_date_time_new_utc (2024, 5, 3, 14, 5, 0);
-  g_autoptr(GDateTime) ended = g_date_time_add_seconds (started, 190);
-  gboolean completed = stage > bs_schedule_get_n_stages (schedule);
-  guint last = completed ? n - 1 : 0;
-  g_autoptr(BsResult) result = NULL;
+  g_autoptr(BsResult) result = bs_history_fixture_result (schedule, stage, partial_ms, skip_stage,
+                                                          started, 190);
 
-  for (guint i = 0; i < n; i++)
-    {
-      const BsSegment *segment = bs_schedule_get_segment (schedule, i);
-
-      if (segment->stage == 0)
-        continue;
-      if (segment->stage == skip_stage)
-        {
-          held[i] = 2000;
-          skipped[i] = TRUE;
-        }
-      else if (segment->stage < stage)
-        held[i] = (gint64) segment->duration * 1000;
-      else if (segment->stage == stage)
-        {
-          held[i] = partial_ms;
-          last = i;
-        }
-    }
-  result = bs_result_new (schedule, completed, held, skipped, last, started, ended);
-  return bs_history_entry_new_session (result, completed ? BS_OUTCOME_COMPLETED
-                                                         : BS_OUTCOME_STOPPED_EARLY);
+  return bs_history_entry_new_session (result, bs_result_get_completed (result)
+                                               ? BS_OUTCOME_COMPLETED
+                                               : BS_OUTCOME_STOPPED_EARLY);
 }
 
 static BsHistoryEntry *

@@ -12,6 +12,7 @@
 #include "bs-error.h"
 #include "bs-findings.h"
 #include "bs-history.h"
+#include "bs-history-fixture.h"
 #include "bs-history-entry-private.h"
 #include "bs-history-schema.h"
 #include "bs-result.h"
@@ -89,9 +90,7 @@ core_schedule (const char *form,
   return schedule;
 }
 
-/* A run that got to @stage, holding each stage before it in full (but
- * @skip_stage, skipped after 2 s) and @partial_ms of @stage itself.  A
- * @stage past the last means the run was completed. */
+/* A run that got to @stage: see bs_history_fixture_result(). */
 static BsResult *
 make_result (BsSchedule *schedule,
              guint       stage,
@@ -99,35 +98,7 @@ make_result (BsSchedule *schedule,
              guint       skip_stage,
              GDateTime  *started)
 {
-  guint n = bs_schedule_get_n_segments (schedule);
-  g_autofree gint64 *held = g_new0 (gint64, n);
-  g_autofree gboolean *skipped = g_new0 (gboolean, n);
-  g_autoptr(GDateTime) ended = g_date_time_add_seconds (started, 195.5);
-  gboolean completed = stage > bs_schedule_get_n_stages (schedule);
-  guint last = completed ? n - 1 : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const BsSegment *segment = bs_schedule_get_segment (schedule, i);
-
-      if (segment->stage == 0)
-        continue;
-      if (segment->stage == skip_stage)
-        {
-          held[i] = 2000;
-          skipped[i] = TRUE;
-        }
-      else if (segment->stage < stage)
-        {
-          held[i] = (gint64) segment->duration * 1000;
-        }
-      else if (segment->stage == stage)
-        {
-          held[i] = partial_ms;
-          last = i;
-        }
-    }
-  return bs_result_new (schedule, completed, held, skipped, last, started, ended);
+  return bs_history_fixture_result (schedule, stage, partial_ms, skip_stage, started, 195.5);
 }
 
 static BsHistoryEntry *

@@ -57,6 +57,24 @@ page_new (const char  *title,
   return page;
 }
 
+/* @text across the width of the page, wrapped. */
+static PangoLayout *
+page_layout (GtkPrintContext *context,
+             const char      *text,
+             const char      *font,
+             PangoAlignment   alignment)
+{
+  PangoLayout *layout = gtk_print_context_create_pango_layout (context);
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_width (layout, (int) (gtk_print_context_get_width (context) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
 /* Shows @text at @y across the page; returns the y below it. */
 static double
 show_text (GtkPrintContext *context,
@@ -67,15 +85,9 @@ show_text (GtkPrintContext *context,
            double           y)
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  g_autoptr(PangoLayout) layout = gtk_print_context_create_pango_layout (context);
-  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+  g_autoptr(PangoLayout) layout = page_layout (context, text, font, alignment);
   int height;
 
-  pango_layout_set_font_description (layout, description);
-  pango_layout_set_width (layout, (int) (gtk_print_context_get_width (context) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_text (layout, text, -1);
   cairo_set_source_rgb (cr, gray, gray, gray);
   cairo_move_to (cr, 0, y);
   pango_cairo_show_layout (cr, layout);
@@ -88,14 +100,9 @@ text_height (GtkPrintContext *context,
              const char      *text,
              const char      *font)
 {
-  g_autoptr(PangoLayout) layout = gtk_print_context_create_pango_layout (context);
-  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+  g_autoptr(PangoLayout) layout = page_layout (context, text, font, PANGO_ALIGN_LEFT);
   int height;
 
-  pango_layout_set_font_description (layout, description);
-  pango_layout_set_width (layout, (int) (gtk_print_context_get_width (context) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
   pango_layout_get_size (layout, NULL, &height);
   return (double) height / PANGO_SCALE;
 }
