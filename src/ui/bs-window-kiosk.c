@@ -39,6 +39,22 @@ on_fullscreened (BsWindow *self)
                                  !bs_kiosk_get_enabled (bs_window_get_kiosk (self)));
 }
 
+/* Minimise and maximise do nothing under a kiosk compositor, and close
+ * is refused: the title bars show none of them while locked. */
+static void
+show_title_buttons (GtkWidget *widget,
+                    gboolean   shown)
+{
+  if (ADW_IS_HEADER_BAR (widget))
+    {
+      adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (widget), shown);
+      adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (widget), shown);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    show_title_buttons (child, shown);
+}
+
 /* Everything that leads out of the app, to the file system or to other
  * windows of the desktop goes while the kiosk is locked. */
 static void
@@ -66,6 +82,7 @@ apply_kiosk (BsWindow *self)
       gtk_window_unfullscreen (GTK_WINDOW (self));
     }
   gtk_window_set_deletable (GTK_WINDOW (self), !locked);
+  show_title_buttons (GTK_WIDGET (self), !locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.toggle-fullscreen", !locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.kiosk-admin", locked);
   if (G_IS_SIMPLE_ACTION (help))

@@ -287,6 +287,11 @@ test_ways_out_locked (Fixture       *f,
   g_assert_false (press_chord (routines, GDK_KEY_o, GDK_CONTROL_MASK));
   g_assert_false (press_chord (routines, GDK_KEY_n, GDK_CONTROL_MASK));
   g_assert_cmpuint (n_windows (), ==, 1);
+  /* No window buttons in any title bar: they do nothing here. */
+  g_assert_false (adw_header_bar_get_show_end_title_buttons (ADW_HEADER_BAR (bs_test_find_widget (home,
+                                                                                                 ADW_TYPE_HEADER_BAR))));
+  g_assert_false (adw_header_bar_get_show_start_title_buttons (ADW_HEADER_BAR (bs_test_find_widget (history,
+                                                                                                   ADW_TYPE_HEADER_BAR))));
 
   /* Big touch targets. */
   {
@@ -372,6 +377,8 @@ test_pin (Fixture       *f,
   g_assert_true (app_action_enabled ("preferences"));
   g_assert_true (menu_button_visible (bs_test_child (GTK_WIDGET (f->window), BS_TYPE_WINDOW, "home_page"),
                                       BS_TYPE_HOME_PAGE));
+  g_assert_true (adw_header_bar_get_show_end_title_buttons (ADW_HEADER_BAR (bs_test_find_widget (GTK_WIDGET (f->window),
+                                                                                                ADW_TYPE_HEADER_BAR))));
   gtk_window_close (f->window);
   bs_test_settle ();
   g_assert_cmpuint (n_windows (), ==, 0);
