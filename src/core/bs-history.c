@@ -144,13 +144,9 @@ configure (BsHistory  *self,
         return FALSE;
     }
 
-  /* secure_delete: what is deleted is overwritten in the file, not only
-   * unlinked, when someone deletes their history or a clinic is asked to
-   * forget a patient. */
-  return bs_history_rows_exec (self->rows,
-                               "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
-                               "PRAGMA secure_delete = ON",
-                               BS_HISTORY_OP_OPEN, error);
+  /* secure_delete: what is deleted is overwritten in the file, not only unlinked. */
+  return bs_history_rows_exec (self->rows, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+                               "PRAGMA secure_delete = ON", BS_HISTORY_OP_OPEN, error);
 }
 
 static gboolean
