@@ -66,8 +66,7 @@ bs_window_visit_result (BsWindow       *self,
                         BsHistoryEntry *entry)
 {
   g_set_object (&self->visit_entry, entry);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.hand-off",
-                                 entry != NULL && bs_kiosk_get_enabled (bs_window_get_kiosk (self)));
+  bs_window_update_visit_actions (self);
   if (entry != NULL)
     keep_for_clinic (self, entry);
 }
